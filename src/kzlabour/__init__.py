@@ -1,0 +1,56 @@
+"""kzlabour: protest and solidarity letters about labour rights in Kazakhstan, as open data.
+
+    >>> import kzlabour
+    >>> ds = kzlabour.load()            # the data package shipped with the library
+    >>> letters = kzlabour.parse(text)  # the parser, a pure function of the text
+
+Importing kzlabour is cheap: models, the parser and frictionless load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it; resolved lazily by __getattr__
+_LAZY: dict[str, str] = {
+    "Dataset": "kzlabour.load",
+    "Demand": "kzlabour.models",
+    "DemandCategory": "kzlabour.models",
+    "Flag": "kzlabour.models",
+    "KzlabourError": "kzlabour.errors",
+    "Letter": "kzlabour.models",
+    "Party": "kzlabour.models",
+    "PartyKind": "kzlabour.models",
+    "Source": "kzlabour.models",
+    "build": "kzlabour.build",
+    "load": "kzlabour.load",
+    "parse": "kzlabour.parse",
+    "parse_file": "kzlabour.parse",
+    "validate": "kzlabour.validate",
+}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+if TYPE_CHECKING:
+    from kzlabour.build import build
+    from kzlabour.errors import KzlabourError
+    from kzlabour.load import Dataset, load
+    from kzlabour.models import Demand, DemandCategory, Flag, Letter, Party, PartyKind, Source
+    from kzlabour.parse import parse, parse_file
+    from kzlabour.validate import validate
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kzlabour' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,3 @@
+from kzlabour.cli import main
+
+raise SystemExit(main())
