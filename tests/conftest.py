@@ -1,0 +1,34 @@
+"""Shared fixtures: the repository root and the texts in ../shared (skipped when absent)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def shared_pairs() -> list[tuple[Path, Path]]:
+    """(text, gold) pairs of the seeds and the dev set, or [] when ../shared is absent."""
+    pairs = []
+    for gold_dir, text_dir in ((SHARED / "gold", SHARED / "seeds"), (SHARED / "dev/gold", SHARED / "dev/texts")):
+        for gold in sorted(gold_dir.glob("*.json")):
+            pairs.append((text_dir / (gold.stem + ".txt"), gold))
+    return pairs
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    letters: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["letters"]
+    return letters
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repository")
