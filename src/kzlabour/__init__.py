@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it; resolved lazily by __getattr__
 _LAZY: dict[str, str] = {
-    "Dataset": "kzlabour.load",
+    "Dataset": "kzlabour.loader",
     "Demand": "kzlabour.models",
     "DemandCategory": "kzlabour.models",
     "Flag": "kzlabour.models",
@@ -25,22 +25,38 @@ _LAZY: dict[str, str] = {
     "Party": "kzlabour.models",
     "PartyKind": "kzlabour.models",
     "Source": "kzlabour.models",
-    "build": "kzlabour.build",
-    "load": "kzlabour.load",
+    "build": "kzlabour.package",
+    "load": "kzlabour.loader",
     "parse": "kzlabour.parse",
     "parse_file": "kzlabour.parse",
-    "validate": "kzlabour.validate",
+    "validate": "kzlabour.validation",
 }
 
-__all__ = sorted([*_LAZY, "__version__"])
+__all__ = [
+    "Dataset",
+    "Demand",
+    "DemandCategory",
+    "Flag",
+    "KzlabourError",
+    "Letter",
+    "Party",
+    "PartyKind",
+    "Source",
+    "__version__",
+    "build",
+    "load",
+    "parse",
+    "parse_file",
+    "validate",
+]
 
 if TYPE_CHECKING:
-    from kzlabour.build import build
     from kzlabour.errors import KzlabourError
-    from kzlabour.load import Dataset, load
+    from kzlabour.loader import Dataset, load
     from kzlabour.models import Demand, DemandCategory, Flag, Letter, Party, PartyKind, Source
+    from kzlabour.package import build
     from kzlabour.parse import parse, parse_file
-    from kzlabour.validate import validate
+    from kzlabour.validation import validate
 
 
 def __getattr__(name: str) -> Any:

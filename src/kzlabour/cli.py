@@ -122,14 +122,16 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kzlabour.build import build, check_build
+    from kzlabour.package import build, check_build
 
     if args.check:
         drift = check_build(args.root)
         for line in drift:
             print(f"drift: {line}", file=sys.stderr)
         if drift:
-            print("kzlabour: the committed package differs from a build: run `kzlabour build`", file=sys.stderr)
+            print(
+                "kzlabour: the committed package differs from a build: run `kzlabour build`", file=sys.stderr
+            )
             return 1
         print("datapackage/ is up to date")
         return 0
@@ -139,7 +141,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from kzlabour.validate import validate
+    from kzlabour.validation import validate
 
     report = validate(args.path)
     out = report.render(args.format)
@@ -149,7 +151,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_letters(args: argparse.Namespace) -> int:
-    from kzlabour.load import load
+    from kzlabour.loader import load
 
     dataset = load(args.package)
     letters = dataset.letters
@@ -161,7 +163,7 @@ def _cmd_letters(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    from kzlabour.load import load
+    from kzlabour.loader import load
 
     print(load(args.package).describe())
     return 0

@@ -47,8 +47,11 @@ def _check_partial_date(value: str) -> str:
 
 PartialDate = Annotated[
     str,
+    Field(
+        description="ISO 8601 date with reduced precision allowed: YYYY, YYYY-MM or YYYY-MM-DD",
+        json_schema_extra={"pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+    ),
     AfterValidator(_check_partial_date),
-    Field(description="ISO 8601 date with reduced precision allowed: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 
 
@@ -72,8 +75,11 @@ def _check_country(value: str) -> str:
 
 CountryCode = Annotated[
     str,
+    Field(
+        description="ISO 3166-1 alpha-2 code, or ISO 3166-3 code for a former country",
+        json_schema_extra={"x-kzlabour-type": "country"},
+    ),
     AfterValidator(_check_country),
-    Field(description="ISO 3166-1 alpha-2 code, or ISO 3166-3 code for a former country"),
 ]
 
 
@@ -92,8 +98,8 @@ def _check_language(value: str) -> str:
 
 LanguageCode = Annotated[
     str,
+    Field(description="ISO 639-1 language code", json_schema_extra={"x-kzlabour-type": "language"}),
     AfterValidator(_check_language),
-    Field(description="ISO 639-1 language code"),
 ]
 
 

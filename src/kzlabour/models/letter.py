@@ -6,7 +6,7 @@ descriptions below repeat them for data users.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 
-class DemandCategory(str, Enum):
+class DemandCategory(StrEnum):
     """What a demand asks for: exactly the category list of the annotation guide."""
 
     release_detainees = "release_detainees"
@@ -45,7 +45,7 @@ class DemandCategory(str, Enum):
     other = "other"
 
 
-class Flag(str, Enum):
+class Flag(StrEnum):
     """Data-quality notes on a letter, in the guide's order."""
 
     lost_characters = "lost-characters"
@@ -54,7 +54,7 @@ class Flag(str, Enum):
     truncated = "truncated"
 
 
-class PartyKind(str, Enum):
+class PartyKind(StrEnum):
     """The part a party plays in a letter."""
 
     sender = "sender"
@@ -147,7 +147,9 @@ class Letter(KzModel):
     reference: str | None = Field(None, description="the sender's own reference, without its label")
     language: LanguageCode | None = Field(None, description="ISO 639-1 code of the body's language")
     title: str | None = Field(None, description="the heading the text gives the letter")
-    senders: tuple[Party, ...] = Field((), strict=False, description="parties in whose name the letter is written")
+    senders: tuple[Party, ...] = Field(
+        (), strict=False, description="parties in whose name the letter is written"
+    )
     signatories: tuple[Party, ...] = Field((), strict=False, description="parties who sign it")
     recipients: tuple[Party, ...] = Field((), strict=False, description="addressees")
     copies: tuple[Party, ...] = Field((), strict=False, description="parties in copy (cc)")
@@ -172,8 +174,7 @@ class Letter(KzModel):
         order = list(Flag)
         if list(value) != sorted(set(value), key=order.index):
             raise ValueError(
-                "flags must be unique and in the guide's order: "
-                + ", ".join(f.value for f in order)
+                "flags must be unique and in the guide's order: " + ", ".join(f.value for f in order)
             )
         return value
 

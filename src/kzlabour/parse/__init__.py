@@ -7,6 +7,7 @@ in its own module; vocabularies live in `lexicon/` data files.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from kzlabour.models import Evidence, Letter, Source
@@ -23,16 +24,24 @@ __all__ = ["PARSER_VERSION", "parse", "parse_bytes", "parse_file"]
 PARSER_VERSION = "0.1.0"
 
 
-def parse(text: str, source: str | None = None, sha256: str | None = None) -> list[Letter]:
+def parse(
+    text: str,
+    source: str | None = None,
+    sha256: str | None = None,
+    *,
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> list[Letter]:
     """The letters in `text`, in order of appearance; [] when it holds none.
 
     `source` names the file in each letter's provenance (default "<text>");
-    `sha256` is the hash of the stored bytes (default: of `text` as UTF-8).
+    `sha256` is the hash of the stored bytes (default: of `text` as UTF-8);
+    `spans` (curation) fixes the letters' spans instead of the parser's segmentation.
     Pure: the same arguments always give the same letters. Never raises on any string.
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     name = source or "<text>"
-    return [_read_letter(seg, name, digest) for seg in segment(text)]
+    segments = segment(text) if spans is None else [Segment(text, s, e) for s, e in spans]
+    return [_read_letter(seg, name, digest) for seg in segments]
 
 
 def parse_bytes(data: bytes, source: str = "<bytes>") -> list[Letter]:

@@ -6,9 +6,9 @@ before offsets are taken, so `text[start:end]` always quotes the source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
-import re
 
 __all__ = ["Line", "Segment", "split_lines"]
 
