@@ -18,6 +18,8 @@ def read_demands(seg: Segment, language: str | None, parties: Parties) -> tuple[
     found = []
     for m in _LEAD_IN.finditer(seg.text, seg.start, seg.end):
         found.append(
-            Demand(text=m[1].strip(), category=DemandCategory.other, span=Span(start=m.start(1), end=m.end(1)))
+            Demand(
+                text=m[1].strip(), category=DemandCategory.other, span=Span(start=m.start(1), end=m.end(1))
+            )
         )
     return tuple(found)
