@@ -42,7 +42,7 @@ def repo(tmp_path: Path) -> Path:
     """A copy of the repository's data (sources, curation, package, schema) to build in."""
     import shutil
 
-    for name in ("sources", "curation", "datapackage", "schema"):
+    for name in ("sources", "curation", "registry", "datapackage", "schema"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path

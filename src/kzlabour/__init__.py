@@ -26,10 +26,15 @@ _LAZY: dict[str, str] = {
     "PartyKind": "kzlabour.models",
     "Source": "kzlabour.models",
     "build": "kzlabour.package",
+    "export_cmif": "kzlabour.export",
+    "export_parquet": "kzlabour.export",
+    "export_popolo": "kzlabour.export",
+    "export_sqlite": "kzlabour.export",
     "load": "kzlabour.loader",
     "parse": "kzlabour.parse",
     "parse_file": "kzlabour.parse",
     "validate": "kzlabour.validation",
+    "write_report": "kzlabour.export",
 }
 
 __all__ = [
@@ -44,14 +49,20 @@ __all__ = [
     "Source",
     "__version__",
     "build",
+    "export_cmif",
+    "export_parquet",
+    "export_popolo",
+    "export_sqlite",
     "load",
     "parse",
     "parse_file",
     "validate",
+    "write_report",
 ]
 
 if TYPE_CHECKING:
     from kzlabour.errors import KzlabourError
+    from kzlabour.export import export_cmif, export_parquet, export_popolo, export_sqlite, write_report
     from kzlabour.loader import Dataset, load
     from kzlabour.models import Demand, DemandCategory, Flag, Letter, Party, PartyKind, Source
     from kzlabour.package import build

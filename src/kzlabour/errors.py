@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CurationError", "KzlabourError", "PackageError", "SourceError"]
+__all__ = ["CurationError", "ExportError", "KzlabourError", "PackageError", "SourceError"]
 
 
 class KzlabourError(Exception):
@@ -23,3 +23,7 @@ class CurationError(KzlabourError):
 
 class PackageError(KzlabourError):
     """A data package cannot be read, or is not a valid kzlabour package."""
+
+
+class ExportError(KzlabourError):
+    """A data package cannot be exported: a missing optional library, or source texts that do not match."""

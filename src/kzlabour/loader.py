@@ -8,23 +8,38 @@ naming the file and row; no partial Dataset is ever returned.
 from __future__ import annotations
 
 import csv
-import json
 import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzlabour.errors import PackageError
 from kzlabour.models import Letter
 from kzlabour.models.rows import ROW_MODELS, OrganisationRow, PersonRow, Row
+from kzlabour.untrusted import (
+    CHECKSUMS,
+    check_inside,
+    check_keys,
+    check_resource_path,
+    fetch,
+    is_url,
+    read_descriptor,
+    verify_checksums,
+)
+
+if TYPE_CHECKING:
+    from kzlabour.registry.views import Entities, OrganisationRecord, PersonRecord
+    from kzlabour.tables import Tables
 
 __all__ = ["Dataset", "bundled_package", "load"]
 
 MAX_ZIP_BYTES = 200_000_000
 MAX_ZIP_RATIO = 200
+MAX_ZIP_MEMBERS = 10_000
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,29 @@ class Dataset:
     letters: list[Letter]
     organisations: list[OrganisationRow]
     people: list[PersonRow]
+    # every resource's rows as loaded (exports use them) and the descriptor's metadata (licence, sources)
+    tables: Tables | None = field(default=None, repr=False, compare=False)
+    descriptor: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def organisation(self, entity_id: str) -> OrganisationRecord:
+        """One organisation by id, with its names, members and `.letters`; EntityNotFound if none."""
+        return self._entities.organisation(entity_id)
+
+    def person(self, entity_id: str) -> PersonRecord:
+        """One person by id, with names, memberships and `.letters`; EntityNotFound if none."""
+        return self._entities.person(entity_id)
+
+    def find(self, text: str, limit: int = 10) -> list[OrganisationRecord | PersonRecord]:
+        """Organisations and people named like `text` in any script or spelling, best first."""
+        return self._entities.find(text, limit=limit)
+
+    @cached_property
+    def _entities(self) -> Entities:
+        from kzlabour.registry.views import Entities
+        from kzlabour.tables import Tables
+
+        tables = self.tables or Tables(organisations=self.organisations, people=self.people)
+        return Entities(tables, self.letters)
 
     def describe(self) -> str:
         demands = sum(len(letter.demands) for letter in self.letters)
@@ -61,22 +99,46 @@ def bundled_package() -> Path:
     )
 
 
-def load(path: str | Path | None = None) -> Dataset:
-    """Load a data package: None for the bundled one, else a folder, a datapackage.json or a .zip."""
+def load(path: str | Path | None = None, *, allow_remote: bool = False) -> Dataset:
+    """Load a data package: None for the bundled one, else a folder, a datapackage.json or a .zip.
+
+    The package is untrusted (see `kzlabour.untrusted`): an http(s) URL, as `path` or as a
+    resource path, is downloaded only with `allow_remote=True`; anything else is read locally.
+    """
     if path is None:
         return _load_folder(bundled_package())
+    if is_url(str(path)):
+        return _load_remote(str(path), allow_remote)
     p = Path(path)
     if not p.exists():
         raise PackageError(f"{p}: no such file or folder")
     if p.is_file() and p.suffix.lower() == ".zip":
         with _extracted(p) as folder:
-            dataset = _load_folder(folder)
-            return Dataset(
-                dataset.name, dataset.version, str(p), dataset.letters, dataset.organisations, dataset.people
-            )
+            dataset = _load_folder(folder, allow_remote=allow_remote)
+            return replace(dataset, origin=str(p))
     if p.is_file():
-        return _load_folder(p.parent, descriptor_name=p.name)
-    return _load_folder(p)
+        return _load_folder(p.parent, descriptor_name=p.name, allow_remote=allow_remote)
+    return _load_folder(p, allow_remote=allow_remote)
+
+
+def _load_remote(url: str, allow_remote: bool) -> Dataset:
+    """Download a package archive or descriptor (and the descriptor's relative resources), then load it."""
+    if not allow_remote:
+        raise PackageError(f"{url}: a remote URL; refused (pass allow_remote=True to download it)")
+    from urllib.parse import urljoin, urlsplit
+
+    name = PurePosixPath(urlsplit(url).path).name or "datapackage.json"
+    with tempfile.TemporaryDirectory(prefix="kzlabour-remote-") as tmp:
+        if name.lower().endswith(".zip"):
+            local = fetch(url, Path(tmp) / "package.zip")
+        else:
+            local = fetch(url, Path(tmp) / "datapackage.json")
+            for resource in read_descriptor(local).get("resources", []):
+                rpath = resource.get("path")
+                if isinstance(rpath, str) and not is_url(rpath):
+                    check_resource_path(str(resource.get("name")), rpath, url, allow_remote)
+                    fetch(urljoin(url, rpath), Path(tmp) / rpath)
+        return replace(load(local, allow_remote=True), origin=url)
 
 
 @contextmanager
@@ -87,16 +149,24 @@ def _extracted(archive: Path) -> Iterator[Path]:
     except zipfile.BadZipFile as exc:
         raise PackageError(f"{archive}: not a readable zip archive ({exc})") from None
     with zf, tempfile.TemporaryDirectory(prefix="kzlabour-") as tmp:
-        total = 0
-        for info in zf.infolist():
+        members = zf.infolist()
+        if len(members) > MAX_ZIP_MEMBERS:
+            raise PackageError(f"{archive}: holds {len(members)} members, over {MAX_ZIP_MEMBERS}; refused")
+        total = packed = 0
+        for info in members:
             _check_member(archive, info)
             total += info.file_size
+            packed += info.compress_size
             if total > MAX_ZIP_BYTES:
                 raise PackageError(f"{archive}: unpacks to over {MAX_ZIP_BYTES} bytes; refused")
+        if total > 1_000_000 and total > MAX_ZIP_RATIO * max(packed, 1):
+            raise PackageError(f"{archive}: compresses over {MAX_ZIP_RATIO}:1 in total (zip bomb?); refused")
         zf.extractall(tmp)
         roots = [d for d in Path(tmp).rglob("datapackage.json")]
         if not roots:
             raise PackageError(f"{archive}: holds no datapackage.json")
+        for sums in sorted(Path(tmp).rglob(CHECKSUMS), key=lambda r: len(r.parts))[:1]:
+            verify_checksums(sums.parent)
         yield min(roots, key=lambda r: len(r.parts)).parent
 
 
@@ -112,23 +182,29 @@ def _check_member(archive: Path, info: zipfile.ZipInfo) -> None:
         )
 
 
-def _load_folder(folder: Path, descriptor_name: str = "datapackage.json") -> Dataset:
+def _load_folder(
+    folder: Path, descriptor_name: str = "datapackage.json", allow_remote: bool = False
+) -> Dataset:
     from kzlabour.tables import Tables, tables_to_letters
 
     descriptor_path = folder / descriptor_name
-    try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackageError(f"{descriptor_path}: not a readable JSON descriptor ({exc})") from None
-    if not isinstance(descriptor, dict):
-        raise PackageError(f"{descriptor_path}: the descriptor is not a JSON object")
-    paths = _resource_paths(descriptor, descriptor_path)
+    descriptor = read_descriptor(descriptor_path)
+    paths = _resource_paths(descriptor, descriptor_path, allow_remote)
+    verify_checksums(folder)
     tables = Tables()
-    for model in ROW_MODELS:
-        if model.resource not in paths:
-            raise PackageError(f"{descriptor_path}: no resource {model.resource!r}")
-        rows = _read_rows(folder / paths[model.resource], model)
-        setattr(tables, model.resource, rows)
+    files: dict[str, Path] = {}
+    with tempfile.TemporaryDirectory(prefix="kzlabour-resources-") as downloads:
+        for model in ROW_MODELS:
+            if model.resource not in paths:
+                raise PackageError(f"{descriptor_path}: no resource {model.resource!r}")
+            rpath = paths[model.resource]
+            if is_url(rpath):
+                files[model.resource] = fetch(rpath, Path(downloads) / f"{model.resource}.csv")
+            else:
+                files[model.resource] = folder / rpath
+                check_inside(folder, files[model.resource])
+            setattr(tables, model.resource, _read_rows(files[model.resource], model))
+    check_keys(tables.resources(), ROW_MODELS, files)
     try:
         letters = tables_to_letters(tables)
     except (KeyError, ValueError) as exc:
@@ -140,19 +216,21 @@ def _load_folder(folder: Path, descriptor_name: str = "datapackage.json") -> Dat
         letters=letters,
         organisations=tables.organisations,
         people=tables.people,
+        tables=tables,
+        descriptor={k: v for k, v in descriptor.items() if k != "resources"},
     )
 
 
-def _resource_paths(descriptor: dict[str, Any], where: Path) -> dict[str, str]:
-    """Resource name -> relative path, refusing URLs, absolute paths and `..` (Data Package spec)."""
+def _resource_paths(descriptor: dict[str, Any], where: Path, allow_remote: bool = False) -> dict[str, str]:
+    """Resource name -> relative path; absolute paths, `..` and unallowed URLs refused (Data Package spec)."""
     paths = {}
     for resource in descriptor.get("resources", []):
         name, rpath = resource.get("name"), resource.get("path")
         if not isinstance(name, str) or not isinstance(rpath, str):
             raise PackageError(f"{where}: a resource without a name or a single path")
-        pure = PurePosixPath(rpath)
-        if "://" in rpath or pure.is_absolute() or ".." in pure.parts or "\\" in rpath:
-            raise PackageError(f"{where}: resource {name!r} path {rpath!r} leaves the package; refused")
+        check_resource_path(name, rpath, where, allow_remote)
+        if name in paths:
+            raise PackageError(f"{where}: resource {name!r} is described twice")
         paths[name] = rpath
     return paths
 

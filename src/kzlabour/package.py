@@ -20,10 +20,12 @@ from typing import Literal, overload
 from kzlabour.errors import CurationError, KzlabourError
 from kzlabour.models import Letter
 from kzlabour.models.rows import ROW_MODELS, Row, SourceRow
+from kzlabour.sources import SourceText
 
 __all__ = ["BuildResult", "build", "check_build", "plan_build"]
 
 PACKAGE_DIR = "datapackage"
+_NEW_PREFIX = f".{PACKAGE_DIR}.new-"
 
 
 @dataclass
@@ -51,14 +53,15 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def plan_build(root: Path) -> BuildResult:
-    """Everything a build would write, computed in memory; raises KzlabourError on bad input."""
+def plan_build(root: Path, *, jobs: int | None = None, cache: bool = True) -> BuildResult:
+    """Everything a build would write, computed in memory; raises KzlabourError on bad input.
+
+    Texts are parsed in `jobs` processes (default: every core, for larger corpora) and,
+    with `cache`, parse results are reused from `.kzlabour-cache/` (see kzlabour.cache).
+    """
     from kzlabour import __version__
-    from kzlabour.curate import apply_curation, curation_path, read_curation
-    from kzlabour.parse import PARSER_VERSION, parse
-    from kzlabour.schema import dump_json, package_descriptor
+    from kzlabour.parallel import parse_sources
     from kzlabour.sources import read_source, source_paths
-    from kzlabour.tables import letters_to_tables
 
     sources_dir, curation_dir = root / "sources", root / "curation"
     if not sources_dir.is_dir():
@@ -67,26 +70,84 @@ def plan_build(root: Path) -> BuildResult:
     _check_orphan_curation(curation_dir, {t.path.stem for t in texts})
     letters: list[Letter] = []
     notices: list[str] = []
-    for src in texts:
-        cpath = curation_path(curation_dir, src.name)
-        curation = read_curation(cpath) if cpath.is_file() else None
-        if curation is not None and curation.source != src.name:
-            raise CurationError(
-                f"{cpath}: source: names {curation.source!r}, but the file curates {src.name}"
-            )
-        spans = list(curation.spans) if curation and curation.spans is not None else None
+    parsed = parse_sources(root, texts, jobs=jobs, cache=cache)
+    for src, src_parsed in zip(texts, parsed, strict=True):
+        source_letters, source_notices = letters_of(root, src, parsed=src_parsed)
+        letters += source_letters
+        notices += source_notices
+    files, counts = package_files(root, texts, letters)
+    return BuildResult(files, letters, notices, counts, __version__)
+
+
+def letters_of(
+    root: Path, src: SourceText, parsed: list[Letter] | None = None
+) -> tuple[list[Letter], list[str]]:
+    """The published letters of one source text (parsed, then curated) and its curation notices.
+
+    `parsed` is the parser's output for the text with its curated spans, when already computed.
+    """
+    from kzlabour.curate import apply_curation, curation_path, read_curation
+    from kzlabour.parse import parse
+
+    cpath = curation_path(root / "curation", src.name)
+    curation = read_curation(cpath) if cpath.is_file() else None
+    if curation is not None and curation.source != src.name:
+        raise CurationError(f"{cpath}: source: names {curation.source!r}, but the file curates {src.name}")
+    spans = list(curation.spans) if curation and curation.spans is not None else None
+    if parsed is None:
         parsed = parse(src.text, src.name, src.sha256, spans=spans)
-        if curation is None:
-            letters += parsed
-            continue
-        result = apply_curation(parsed, curation, cpath.relative_to(root))
-        letters += result.letters
-        notices += result.notices
+    if curation is None:
+        return parsed, []
+    result = apply_curation(parsed, curation, cpath.relative_to(root))
+    return result.letters, result.notices
+
+
+def curation_sha256(root: Path, source_name: str) -> str | None:
+    """SHA-256 of the curation file of a source text, None when it has none."""
+    import hashlib
+
+    from kzlabour.curate import curation_path
+
+    cpath = curation_path(root / "curation", source_name)
+    return hashlib.sha256(cpath.read_bytes()).hexdigest() if cpath.is_file() else None
+
+
+def letters_sha256(letters: Sequence[Letter]) -> str:
+    """SHA-256 of letters as canonical JSON: what `kzlabour validate` checks committed rows against."""
+    import hashlib
+    import json
+
+    data = [letter.model_dump(mode="json") for letter in letters]
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def package_files(
+    root: Path, texts: Sequence[SourceText], letters: Sequence[Letter]
+) -> tuple[dict[str, bytes], dict[str, int]]:
+    """The package's files (name -> bytes) and row counts for these texts and their published letters."""
+    from kzlabour import __version__
+    from kzlabour.parse import PARSER_VERSION
+    from kzlabour.schema import dump_json, package_descriptor
+    from kzlabour.registry import read_registry, resolve_letters
+    from kzlabour.tables import letters_to_tables, letters_with_ids
+
+    by_source: dict[str, list[Letter]] = {}
+    for letter in letters:
+        by_source.setdefault(letter.source.path, []).append(letter)
     rows = [
-        SourceRow(file=s.name, sha256=s.sha256, parser_version=PARSER_VERSION, **s.provenance.model_dump())
+        SourceRow(
+            file=s.name,
+            sha256=s.sha256,
+            parser_version=PARSER_VERSION,
+            curation_sha256=curation_sha256(root, s.name),
+            letters_sha256=letters_sha256(by_source.get(s.name, [])),
+            **s.provenance.model_dump(),
+        )
         for s in texts
     ]
-    tables = letters_to_tables(letters, rows)
+    resolution = resolve_letters(letters_with_ids(letters), read_registry(root))
+    tables = letters_to_tables(letters, rows, resolution)
     files = {
         f"{name}.csv": _csv_bytes(model_rows, _model_for(name))
         for name, model_rows in tables.resources().items()
@@ -99,7 +160,7 @@ def plan_build(root: Path) -> BuildResult:
     )
     files["datapackage.json"] = dump_json(descriptor).encode("utf-8")
     counts = {name: len(model_rows) for name, model_rows in tables.resources().items()}
-    return BuildResult(files, letters, notices, counts, __version__)
+    return files, counts
 
 
 def _source_entry(title: str, url: str | None) -> dict[str, str]:
@@ -130,16 +191,20 @@ def _csv_bytes(rows: Sequence[Row], model: type[Row]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def build(root: Path = Path(".")) -> BuildResult:
-    """Build datapackage/ and schema/ under `root`; the old package is replaced only by a valid new one."""
+def build(root: Path = Path("."), *, jobs: int | None = None, cache: bool = True) -> BuildResult:
+    """Build datapackage/ and schema/ under `root`; the old package is replaced only by a valid new one.
+
+    `jobs` and `cache` are those of `plan_build`.
+    """
     from kzlabour.schema import write_schemas
     from kzlabour.validation import validate_package
 
-    result = plan_build(root)
     target = root / PACKAGE_DIR
     _recover(target)
-    tmp = Path(tempfile.mkdtemp(prefix=".datapackage.new-", dir=root))
+    result = plan_build(root, jobs=jobs, cache=cache)
+    tmp = Path(tempfile.mkdtemp(prefix=_NEW_PREFIX, dir=root))
     try:
+        os.chmod(tmp, 0o755)
         for name, data in sorted(result.files.items()):
             _write_file(tmp / name, data)
         report = validate_package(tmp)
@@ -163,20 +228,67 @@ def _write_file(path: Path, data: bytes) -> None:
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new`: two renames; `_recover` restores the old folder if killed between them."""
+    """Replace `target` by `new` so that a kill at any moment leaves the old or the new folder.
+
+    On Linux one atomic exchange (renameat2 RENAME_EXCHANGE); elsewhere two renames,
+    and `_recover` puts the old folder back if a kill fell between them.
+    """
     old = target.with_name(f".{target.name}.old")
     if old.exists():
         shutil.rmtree(old)
-    if target.exists():
-        os.rename(target, old)
-    os.rename(new, target)
+    if target.exists() and _exchange(new, target):
+        os.rename(new, old)  # after the exchange, `new` holds the previous package
+    else:
+        if target.exists():
+            os.rename(target, old)
+        os.rename(new, target)
+    _fsync_dir(target.parent)
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2); False where the system cannot."""
+    import ctypes
+    import errno
+    import sys
+
+    if sys.platform != "linux":
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the renames in `folder` durable (no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _recover(target: Path) -> None:
+    """Undo what an interrupted build left: the old folder put back, unfinished new folders removed."""
     old = target.with_name(f".{target.name}.old")
     if old.is_dir() and not target.exists():
         os.rename(old, target)
+    shutil.rmtree(old, ignore_errors=True)
+    for leftover in sorted(target.parent.glob(_NEW_PREFIX + "*")):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 @overload

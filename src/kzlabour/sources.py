@@ -7,16 +7,37 @@ span indexes their decoded text. Nothing here rewrites a source.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kzlabour.errors import SourceError
+from kzlabour.errors import KzlabourError, SourceError
 from kzlabour.models.provenance import Provenance
 
-__all__ = ["MAX_SOURCE_BYTES", "SourceText", "read_provenance", "read_source", "source_paths"]
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "SourceText",
+    "read_provenance",
+    "read_source",
+    "read_text_bytes",
+    "source_paths",
+]
+
+LIMIT_VARIABLE = "KZLABOUR_MAX_SOURCE_BYTES"
+
+
+def _limit_from_environment(default: int) -> int:
+    value = os.environ.get(LIMIT_VARIABLE, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) <= 0:
+        raise KzlabourError(f"{LIMIT_VARIABLE}={value!r}: not a positive whole number of bytes")
+    return int(value)
+
 
 # Texts are page copies of letters; anything larger is almost surely not one letter page.
-MAX_SOURCE_BYTES = 1_000_000
+# Default 1,000,000 bytes; set KZLABOUR_MAX_SOURCE_BYTES to change it (read once, at import).
+MAX_SOURCE_BYTES = _limit_from_environment(1_000_000)
 
 
 @dataclass(frozen=True)
@@ -67,14 +88,32 @@ def read_provenance(text_path: Path) -> Provenance:
         raise SourceError(str(sidecar), f"field {field}: {first['msg']}") from None
 
 
+def read_text_bytes(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a text file: a regular file of at most `max_bytes` (never a device or a pipe)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(mode):
+        raise SourceError(str(path), "is not a regular file", "give the path of a text file")
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise SourceError(
+            str(path),
+            f"is over the {max_bytes}-byte limit for a source text",
+            f"split it into letters, or raise the limit with {LIMIT_VARIABLE}",
+        )
+    return data
+
+
 def read_source(text_path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> SourceText:
     """Read a stored source text and its sidecar. Stored texts must be UTF-8."""
     if text_path.is_symlink():
         raise SourceError(str(text_path), "is a symbolic link", "store the text itself in sources/")
-    size = text_path.stat().st_size
-    if size > max_bytes:
-        raise SourceError(str(text_path), f"is {size} bytes, over the {max_bytes}-byte limit")
-    data = text_path.read_bytes()
+    data = read_text_bytes(text_path, max_bytes)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

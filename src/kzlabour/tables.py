@@ -8,14 +8,29 @@ letters that were built.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzlabour.models import PARTY_FIELDS, Demand, Evidence, Flag, Letter, Party, PartyKind, Source, Span
-from kzlabour.models.rows import DemandRow, LetterRow, OrganisationRow, PartyRow, PersonRow, Row, SourceRow
+from kzlabour.models.rows import (
+    AboutRow,
+    DemandRow,
+    LetterRow,
+    MembershipRow,
+    OrganisationRow,
+    OtherNameRow,
+    PartyRow,
+    PersonRow,
+    Row,
+    SourceRow,
+)
 
-__all__ = ["Tables", "letter_id", "letters_to_tables", "slug", "tables_to_letters"]
+if TYPE_CHECKING:
+    from kzlabour.models.entities import Organisation, Person
+    from kzlabour.registry.resolve import Resolution
+
+__all__ = ["Tables", "letter_id", "letters_to_tables", "letters_with_ids", "slug", "tables_to_letters"]
 
 EVIDENCE_FIELDS = tuple(Evidence.model_fields)
 
@@ -28,7 +43,10 @@ class Tables:
     letters: list[LetterRow] = field(default_factory=list)
     organisations: list[OrganisationRow] = field(default_factory=list)
     people: list[PersonRow] = field(default_factory=list)
+    memberships: list[MembershipRow] = field(default_factory=list)
+    other_names: list[OtherNameRow] = field(default_factory=list)
     letter_parties: list[PartyRow] = field(default_factory=list)
+    letter_about: list[AboutRow] = field(default_factory=list)
     demands: list[DemandRow] = field(default_factory=list)
 
     def resources(self) -> dict[str, Sequence[Row]]:
@@ -37,7 +55,10 @@ class Tables:
             "letters": self.letters,
             "organisations": self.organisations,
             "people": self.people,
+            "memberships": self.memberships,
+            "other_names": self.other_names,
             "letter_parties": self.letter_parties,
+            "letter_about": self.letter_about,
             "demands": self.demands,
         }
 
@@ -54,24 +75,39 @@ def slug(text: str) -> str:
     return slugify(text, max_length=80, word_boundary=True) or "x"
 
 
-def letters_to_tables(letters: Iterable[Letter], sources: Sequence[SourceRow]) -> Tables:
-    """Flatten letters (in order) into rows; organisations and people get one id per distinct name."""
-    letters = list(letters)
-    people = _ids({p.name for letter in letters for p in _all_parties(letter) if p.name})
-    orgs = _ids({p.organisation for letter in letters for p in _all_parties(letter) if p.organisation})
-    tables = Tables(sources=list(sources))
-    tables.people = [PersonRow(id=i, name=n) for n, i in sorted(people.items(), key=lambda kv: kv[1])]
-    tables.organisations = [
-        OrganisationRow(id=i, name=n) for n, i in sorted(orgs.items(), key=lambda kv: kv[1])
-    ]
+def letters_with_ids(letters: Iterable[Letter]) -> list[tuple[str, Letter]]:
+    """(letter id, letter) for letters in package order: the id is `<source stem>/<order in source>`."""
     order_in_source: dict[str, int] = defaultdict(int)
+    out = []
     for letter in letters:
         order_in_source[letter.source.path] += 1
-        lid = letter_id(letter, order_in_source[letter.source.path])
-        tables.letters.append(_letter_row(letter, lid, order_in_source[letter.source.path]))
+        out.append((letter_id(letter, order_in_source[letter.source.path]), letter))
+    return out
+
+
+def letters_to_tables(
+    letters: Iterable[Letter], sources: Sequence[SourceRow], resolution: Resolution | None = None
+) -> Tables:
+    """Flatten letters (in order) into rows; people and organisations are those of the registry
+    `resolution` (default: resolved against an empty registry), linked by its ids."""
+    from kzlabour.registry.resolve import ABOUT, resolve_letters
+
+    pairs = letters_with_ids(letters)
+    if resolution is None:
+        resolution = resolve_letters(pairs)
+    tables = Tables(sources=list(sources))
+    _entity_rows(tables, resolution)
+    for lid, letter in pairs:
+        tables.letters.append(_letter_row(letter, lid, int(lid.rsplit("/", 1)[1])))
         for kind in PartyKind:
             for n, party in enumerate(letter.parties(kind), 1):
-                tables.letter_parties.append(_party_row(lid, kind, n, party, people, orgs))
+                links = resolution.link(lid, PARTY_FIELDS[kind], n)
+                tables.letter_parties.append(_party_row(lid, kind, n, party, links))
+        for n, party in enumerate(letter.about, 1):
+            person, org = resolution.link(lid, ABOUT, n)
+            tables.letter_about.append(
+                AboutRow(letter=lid, order=n, person=person, organisation_id=org, **_party_cells(party))
+            )
         for n, demand in enumerate(letter.demands, 1):
             span = demand.span
             tables.demands.append(
@@ -88,24 +124,70 @@ def letters_to_tables(letters: Iterable[Letter], sources: Sequence[SourceRow]) -
     return tables
 
 
-def _all_parties(letter: Letter) -> Iterable[Party]:
-    for kind in PartyKind:
-        yield from letter.parties(kind)
+def _joined(values: Iterable[str]) -> str | None:
+    return " | ".join(values) or None
 
 
-def _ids(names: set[str]) -> dict[str, str]:
-    """One slug per name, made unique deterministically (sorted names; -2, -3 on collision)."""
-    ids: dict[str, str] = {}
-    used: set[str] = set()
-    for name in sorted(names):
-        base = slug(name)
-        candidate, n = base, 1
-        while candidate in used:
-            n += 1
-            candidate = f"{base}-{n}"
-        used.add(candidate)
-        ids[name] = candidate
-    return ids
+def _entity_rows(tables: Tables, resolution: Resolution) -> None:
+    organisations, people, curated = resolution.organisations, resolution.people, resolution.curated
+    for org in organisations:
+        contacts: dict[str, list[str]] = defaultdict(list)
+        for c in org.contact_details:
+            kind = "phone" if c.type.value == "fax" else c.type.value
+            contacts[kind].append(f"fax {c.value}" if c.type.value == "fax" else c.value)
+        tables.organisations.append(
+            OrganisationRow(
+                id=org.id,
+                name=org.name,
+                classification=org.classification,
+                country=org.country,
+                parent=org.parent,
+                address=_joined(contacts["address"]),
+                email=_joined(contacts["email"]),
+                phone=_joined(contacts["phone"]),
+                website=_joined(contacts["website"]),
+                identifiers=_joined(f"{i.scheme}:{i.identifier}" for i in org.identifiers),
+                curated=org.id in curated,
+            )
+        )
+    for person in people:
+        tables.people.append(
+            PersonRow(
+                id=person.id,
+                name=person.name,
+                given_name=person.given_name,
+                family_name=person.family_name,
+                country=person.country,
+                identifiers=_joined(f"{i.scheme}:{i.identifier}" for i in person.identifiers),
+                curated=person.id in curated,
+            )
+        )
+        for n, m in enumerate(person.memberships, 1):
+            tables.memberships.append(
+                MembershipRow(
+                    person=person.id,
+                    order=n,
+                    organisation=m.organisation,
+                    post=m.post,
+                    start_date=m.start_date,
+                    end_date=m.end_date,
+                    letter=m.letter,
+                )
+            )
+    entities: list[tuple[bool, Organisation | Person]] = [(True, o) for o in organisations]
+    entities += [(False, p) for p in people]
+    for is_org, entity in entities:
+        for n, other in enumerate(entity.other_names, 1):
+            tables.other_names.append(
+                OtherNameRow(
+                    id=f"{entity.id}/{n}",
+                    organisation=entity.id if is_org else None,
+                    person=None if is_org else entity.id,
+                    name=other.name,
+                    lang=other.lang,
+                    note=other.note,
+                )
+            )
 
 
 def _letter_row(letter: Letter, lid: str, order: int) -> LetterRow:
@@ -130,24 +212,26 @@ def _letter_row(letter: Letter, lid: str, order: int) -> LetterRow:
     )
 
 
+def _party_cells(party: Party) -> dict[str, Any]:
+    return {
+        "name": party.name,
+        "role": party.role,
+        "organisation": party.organisation,
+        "country": party.country,
+        "address": party.address,
+        "email": party.email,
+        "phone": party.phone,
+        "start": party.span.start if party.span else None,
+        "end": party.span.end if party.span else None,
+    }
+
+
 def _party_row(
-    lid: str, kind: PartyKind, order: int, party: Party, people: Mapping[str, str], orgs: Mapping[str, str]
+    lid: str, kind: PartyKind, order: int, party: Party, links: tuple[str | None, str | None]
 ) -> PartyRow:
+    person, org = links
     return PartyRow(
-        letter=lid,
-        kind=kind,
-        order=order,
-        name=party.name,
-        role=party.role,
-        organisation=party.organisation,
-        country=party.country,
-        address=party.address,
-        email=party.email,
-        phone=party.phone,
-        person=people[party.name] if party.name else None,
-        organisation_id=orgs[party.organisation] if party.organisation else None,
-        start=party.span.start if party.span else None,
-        end=party.span.end if party.span else None,
+        letter=lid, kind=kind, order=order, person=person, organisation_id=org, **_party_cells(party)
     )
 
 
@@ -160,6 +244,9 @@ def tables_to_letters(tables: Tables) -> list[Letter]:
     demands: dict[str, list[DemandRow]] = defaultdict(list)
     for drow in tables.demands:
         demands[drow.letter].append(drow)
+    about: dict[str, list[AboutRow]] = defaultdict(list)
+    for arow in tables.letter_about:
+        about[arow.letter].append(arow)
     letters = []
     for row in tables.letters:
         fields: dict[str, Any] = {
@@ -175,6 +262,7 @@ def tables_to_letters(tables: Tables) -> list[Letter]:
                 title=row.title,
                 flags=tuple(Flag(f) for f in row.flags.split(";")) if row.flags else (),
                 demands=tuple(_demand(d) for d in sorted(demands[row.id], key=_order)),
+                about=tuple(_party(a) for a in sorted(about[row.id], key=_order)),
                 source=Source(path=row.source, sha256=sha[row.source], start=row.start, end=row.end),
                 evidence=Evidence(**{name: _span(row, name) for name in EVIDENCE_FIELDS}),
                 **fields,
@@ -183,7 +271,7 @@ def tables_to_letters(tables: Tables) -> list[Letter]:
     return letters
 
 
-def _order(row: PartyRow | DemandRow) -> int:
+def _order(row: PartyRow | AboutRow | DemandRow) -> int:
     return row.order
 
 
@@ -192,7 +280,7 @@ def _span(row: LetterRow, name: str) -> Span | None:
     return Span(start=start, end=end) if start is not None and end is not None else None
 
 
-def _party(row: PartyRow) -> Party:
+def _party(row: PartyRow | AboutRow) -> Party:
     span = Span(start=row.start, end=row.end) if row.start is not None and row.end is not None else None
     return Party(
         name=row.name,

@@ -1,30 +1,37 @@
-"""Checks of a repository (sources, sidecars, curation, package, drift) or of a data package folder.
+"""Checks of a repository (sources, sidecars, curation, registry, package, drift, release) or of a package.
 
 Every problem is collected into one Report, each naming its file and, where
-there is one, the line or row; nothing is raised for bad data.
+there is one, the line or row, with a hint; nothing is raised for bad data.
+The checks themselves live in `kzlabour.checks`, one module per part.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kzlabour.errors import KzlabourError
 from kzlabour.report import Problem, Report
+
+if TYPE_CHECKING:
+    from kzlabour.models import Letter
 
 __all__ = ["validate", "validate_package", "validate_repository"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FIX = "datapackage/ is written by `kzlabour build`: correct the source or curation, not the CSV"
 
 
-def validate(path: Path | str = ".") -> Report:
-    """Validate a repository root (it has sources/) or a data package (folder or datapackage.json)."""
+def validate(path: Path | str = ".", *, full: bool = False, against: str | None = None) -> Report:
+    """Validate a repository root (it has sources/) or a data package (folder or datapackage.json).
+
+    `full` re-parses every text for the drift check (else only those whose hash, parser version
+    or curation changed); `against` is the git ref of the release base (default: the latest tag).
+    """
     p = Path(path)
     if p.is_file() and p.name == "datapackage.json":
         return validate_package(p.parent)
     if (p / "sources").is_dir():
-        return validate_repository(p)
+        return validate_repository(p, full=full, against=against)
     if (p / "datapackage.json").is_file():
         return validate_package(p)
     report = Report()
@@ -40,118 +47,79 @@ def validate(path: Path | str = ".") -> Report:
 
 
 def validate_package(folder: Path) -> Report:
-    """Frictionless validation of a package folder (schemas, types, enums, primary and foreign keys)."""
+    """A package folder: safe resource paths, then Frictionless (schemas, types, enums, keys)."""
+    from kzlabour.checks.resources import check_resources
+
     report = Report(checked=[f"{folder}/datapackage.json"])
     descriptor = folder / "datapackage.json"
     if not descriptor.is_file():
         report.add(Problem("package-missing", str(descriptor), "does not exist", hint="run `kzlabour build`"))
         return report
+    if not check_resources(folder, report):
+        return report  # never let a validator read outside the package
     from frictionless import validate as frictionless_validate
 
     result = frictionless_validate(str(descriptor))
     for error in result.errors:
-        report.add(Problem(f"frictionless-{error.type}", str(descriptor), error.message))
+        report.add(Problem(f"frictionless-{error.type}", str(descriptor), error.message, hint=_FIX))
     for task in result.tasks:
         where = str(folder / task.place) if task.place else str(descriptor)
         for error in task.errors:
             row = getattr(error, "row_number", None)
-            report.add(Problem(f"frictionless-{error.type}", where, error.message, line=row))
+            report.add(Problem(f"frictionless-{error.type}", where, error.message, line=row, hint=_FIX))
+    from kzlabour.injection import formula_problems
+
+    report.problems += formula_problems(folder)  # cells a spreadsheet would run as formulas (warnings)
     return report
 
 
-def validate_repository(root: Path) -> Report:
-    """Every check a contribution gets: sources and sidecars, curation, the package and its drift."""
-    report = Report(checked=["sources/", "curation/", "datapackage/"])
-    _check_sources(root, report)
-    report.extend(_check_package_and_drift(root))
-    return report
+def validate_repository(root: Path, *, full: bool = False, against: str | None = None) -> Report:
+    """Every check a contribution gets, all reported at once."""
+    from kzlabour.checks.curation import check_curation, check_registry, check_registry_letters
+    from kzlabour.checks.drift import check_drift
+    from kzlabour.checks.duplicates import check_near_duplicates
+    from kzlabour.checks.release import check_release
+    from kzlabour.checks.texts import check_texts
 
-
-def _check_sources(root: Path, report: Report) -> None:
-    from kzlabour.errors import SourceError
-    from kzlabour.sources import MAX_SOURCE_BYTES, read_provenance, source_paths
-
-    sources = root / "sources"
-    texts = source_paths(sources)
-    seen: dict[str, str] = {}
-    for text in texts:
-        rel = str(text.relative_to(root))
-        data = text.read_bytes()
-        if len(data) > MAX_SOURCE_BYTES:
-            report.add(Problem("source-too-large", rel, f"is {len(data)} bytes, over {MAX_SOURCE_BYTES}"))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in seen:
-            report.add(
-                Problem(
-                    "source-duplicate",
-                    rel,
-                    f"has the same bytes as {seen[digest]}",
-                    hint="remove one of the two copies",
-                )
-            )
-        seen.setdefault(digest, rel)
-        _check_text(rel, data, report)
-        try:
-            read_provenance(text)
-        except (SourceError, KzlabourError) as exc:
-            report.add(Problem("sidecar-invalid", str(text.with_suffix(".yaml").relative_to(root)), str(exc)))
-    stems = {t.stem for t in texts}
-    for sidecar in sorted(sources.glob("*.yaml")):
-        if sidecar.stem not in stems:
-            report.add(
-                Problem(
-                    "sidecar-orphan",
-                    str(sidecar.relative_to(root)),
-                    "has no source text beside it",
-                    hint=f"add sources/{sidecar.stem}.txt or delete the sidecar",
-                )
-            )
-
-
-def _check_text(rel: str, data: bytes, report: Report) -> None:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        report.add(
+    report = Report(checked=["sources/", "curation/"])
+    texts = check_texts(root, report)
+    by_name = {t.name: t.text for t in texts}
+    faulty = check_curation(root, by_name, report)
+    registry_ok = check_registry(root, report)
+    package = Report()
+    if (root / "datapackage" / "datapackage.json").is_file():
+        package = validate_package(root / "datapackage")
+        package.problems = [replace(p, file=_relative(root, p.file)) for p in package.problems]
+        package.checked = ["datapackage/"]
+    else:
+        package.add(
             Problem(
-                "source-not-utf8",
-                rel,
-                f"is not UTF-8 (byte {exc.start})",
-                line=line,
-                hint="add it with `kzlabour add`, which converts it",
+                "package-missing",
+                "datapackage/datapackage.json",
+                "does not exist",
+                hint="run `kzlabour build` and commit datapackage/",
             )
         )
-        return
-    match = _CONTROL.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        report.add(
-            Problem(
-                "source-control-character",
-                rel,
-                f"holds control character {match.group()!r}",
-                line=line,
-                hint="remove it; source texts are plain text",
-            )
-        )
-
-
-def _check_package_and_drift(root: Path) -> Report:
-    from kzlabour.package import check_build
-
-    report = validate_package(root / "datapackage")
-    try:
-        drift, notices = check_build(root, with_notices=True)
-    except KzlabourError as exc:
-        file, _, message = str(exc).partition(": ")
-        report.add(Problem("build-failed", file, message or str(exc)))
-        return report
-    for notice in notices:
-        file, _, message = notice.partition(": ")
-        report.add(Problem("curation-redundant", file, message, severity="notice"))
-    for line in drift:
-        file, _, message = line.partition(" ")
-        report.add(Problem("package-drift", file, message, hint="run `kzlabour build` and commit the result"))
+    report.extend(package)
+    readable = {p.name for p in texts}
+    unreadable = {p.name for p in (root / "sources").glob("*.txt")} - readable
+    drift = check_drift(root, texts, faulty | unreadable, report, full=full, registry_ok=registry_ok)
+    check_near_duplicates(drift.letters, by_name, report)
+    if registry_ok and drift.complete:
+        check_registry_letters(root, _letter_ids(drift.letters), report)
+    check_release(root, report, against)
     return report
+
+
+def _relative(root: Path, file: str) -> str:
+    path = Path(file)
+    return str(path.relative_to(root)) if path.is_relative_to(root) else file
+
+
+def _letter_ids(letters: list[Letter]) -> set[str]:
+    ids: set[str] = set()
+    order: dict[str, int] = {}
+    for letter in letters:
+        n = order[letter.source.path] = order.get(letter.source.path, 0) + 1
+        ids.add(f"{Path(letter.source.path).stem}/{n}")
+    return ids

@@ -154,6 +154,9 @@ class Letter(KzModel):
     recipients: tuple[Party, ...] = Field((), strict=False, description="addressees")
     copies: tuple[Party, ...] = Field((), strict=False, description="parties in copy (cc)")
     contacts: tuple[Party, ...] = Field((), strict=False, description="parties readers are asked to write to")
+    about: tuple[Party, ...] = Field(
+        (), strict=False, description="people and organisations the letter defends or accuses"
+    )
     demands: tuple[Demand, ...] = Field((), strict=False, description="what the letter asks, in order")
     flags: tuple[Flag, ...] = Field((), strict=False, description="data-quality notes, in the guide's order")
     source: Source = Field(description="file, hash and the letter's span")

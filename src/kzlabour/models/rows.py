@@ -12,13 +12,17 @@ from typing import ClassVar
 from pydantic import Field
 
 from kzlabour.models.base import CountryCode, KzModel, LanguageCode, PartialDate
+from kzlabour.models.entities import Classification
 from kzlabour.models.letter import DemandCategory, PartyKind
 
 __all__ = [
     "ROW_MODELS",
+    "AboutRow",
     "DemandRow",
     "LetterRow",
+    "MembershipRow",
     "OrganisationRow",
+    "OtherNameRow",
     "PartyRow",
     "PersonRow",
     "Row",
@@ -55,6 +59,16 @@ class SourceRow(Row):
     rights: str = Field(min_length=1, description="the text's own rights and terms of reuse")
     encoding: str | None = Field(None, description="original encoding when converted to UTF-8 on import")
     parser_version: str = Field(min_length=1, description="version of the parser that read the text")
+    curation_sha256: str | None = Field(
+        None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the curation file applied to the text, empty when it has none",
+    )
+    letters_sha256: str | None = Field(
+        None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the text's published letters (canonical JSON): ties the rows to their inputs",
+    )
 
 
 class LetterRow(Row):
@@ -94,26 +108,96 @@ class LetterRow(Row):
     language_end: int | None = Field(None, ge=0, description="evidence: end of the text judged for language")
 
 
+ENTITY_ID = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="stable identifier (slug)")
+
+
 class OrganisationRow(Row):
-    """An organisation named in the letters."""
+    """An organisation: curated in registry/ or first named in a letter (Popolo Organization)."""
 
     resource = "organisations"
     resource_title = "Organisations"
     primary_key = ("id",)
+    foreign_keys = ((("parent",), "organisations", ("id",)),)
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="stable identifier (slug)")
+    id: str = ENTITY_ID
     name: str = Field(min_length=1, description="the organisation's name")
+    classification: Classification | None = Field(
+        None, strict=False, description="what kind of body it is (trade union, embassy, party, ...)"
+    )
+    country: CountryCode | None = Field(None, description="ISO 3166 code of the organisation's country")
+    parent: str | None = Field(
+        None, description="id of the organisation it belongs to (a union's federation)"
+    )
+    address: str | None = Field(None, description="postal addresses, joined with ' | '")
+    email: str | None = Field(None, description="e-mail addresses, joined with ' | '")
+    phone: str | None = Field(None, description="phone and fax numbers ('fax ' first), joined with ' | '")
+    website: str | None = Field(None, description="websites, joined with ' | '")
+    identifiers: str | None = Field(
+        None, description="identifiers as scheme:value, joined with ' | ' (only stated, never guessed)"
+    )
+    curated: bool = Field(strict=False, description="true when the registry has the entity, false when new")
 
 
 class PersonRow(Row):
-    """A person named in the letters."""
+    """A person: curated in registry/ or first named in a letter (Popolo Person)."""
 
     resource = "people"
     resource_title = "People"
     primary_key = ("id",)
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="stable identifier (slug)")
+    id: str = ENTITY_ID
     name: str = Field(min_length=1, description="the person's name, 'Given Family'")
+    given_name: str | None = Field(None, description="given name(s)")
+    family_name: str | None = Field(None, description="family name")
+    country: CountryCode | None = Field(None, description="ISO 3166 code of the person's country")
+    identifiers: str | None = Field(
+        None, description="identifiers as scheme:value, joined with ' | ' (only stated, never guessed)"
+    )
+    curated: bool = Field(strict=False, description="true when the registry has the entity, false when new")
+
+
+class MembershipRow(Row):
+    """A person's membership of, or post in, an organisation (Popolo Membership)."""
+
+    resource = "memberships"
+    resource_title = "Memberships"
+    primary_key = ("person", "order")
+    foreign_keys = (
+        (("person",), "people", ("id",)),
+        (("organisation",), "organisations", ("id",)),
+        (("letter",), "letters", ("id",)),
+    )
+
+    person: str = Field(min_length=1, description="the person's id")
+    order: int = Field(ge=1, description="order among the person's memberships, from 1")
+    organisation: str = Field(min_length=1, description="the organisation's id")
+    post: str | None = Field(None, description="the post held, as the text gives it")
+    start_date: PartialDate | None = Field(None, description="when it began, where known")
+    end_date: PartialDate | None = Field(None, description="when it ended, where known")
+    letter: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9_.-]+/[0-9]+$", description="a letter that attests it"
+    )
+
+
+class OtherNameRow(Row):
+    """Another name of an organisation or person: translation, spelling, abbreviation."""
+
+    resource = "other_names"
+    resource_title = "Other names"
+    primary_key = ("id",)
+    foreign_keys = (
+        (("organisation",), "organisations", ("id",)),
+        (("person",), "people", ("id",)),
+    )
+
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*/[0-9]+$", description="the entity's id / order of the name, from 1"
+    )
+    organisation: str | None = Field(None, description="the organisation's id (null for a person)")
+    person: str | None = Field(None, description="the person's id (null for an organisation)")
+    name: str = Field(min_length=1, description="the name as written")
+    lang: LanguageCode | None = Field(None, description="ISO 639-1 code of the name's language")
+    note: str | None = Field(None, description="what the name is: abbreviation, spelling, ...")
 
 
 class PartyRow(Row):
@@ -144,6 +228,33 @@ class PartyRow(Row):
     end: int | None = Field(None, ge=0, description="evidence: end of the party's text")
 
 
+class AboutRow(Row):
+    """A person or organisation a letter is about: one it defends or accuses."""
+
+    resource = "letter_about"
+    resource_title = "Who letters are about"
+    primary_key = ("letter", "order")
+    foreign_keys = (
+        (("letter",), "letters", ("id",)),
+        (("person",), "people", ("id",)),
+        (("organisation_id",), "organisations", ("id",)),
+    )
+
+    letter: str = LETTER_ID
+    order: int = Field(ge=1, description="order among the letter's entries, from 1")
+    name: str | None = Field(None, description="a person's name as the letter gives it, 'Given Family'")
+    role: str | None = Field(None, description="position or group designation as the text gives it")
+    organisation: str | None = Field(None, description="organisation's name as the text gives it")
+    country: CountryCode | None = Field(None, description="ISO 3166 code of the entry's country")
+    address: str | None = Field(None, description="postal address as printed")
+    email: str | None = Field(None, description="e-mail address")
+    phone: str | None = Field(None, description="phone and fax numbers joined with ', '")
+    person: str | None = Field(None, description="the person's id in the people table")
+    organisation_id: str | None = Field(None, description="the organisation's id in the organisations table")
+    start: int | None = Field(None, ge=0, description="evidence: start of the entry's text")
+    end: int | None = Field(None, ge=0, description="evidence: end of the entry's text")
+
+
 class DemandRow(Row):
     """One demand of a letter."""
 
@@ -162,4 +273,14 @@ class DemandRow(Row):
 
 
 # In dependency order: a resource comes after those its foreign keys refer to.
-ROW_MODELS: tuple[type[Row], ...] = (SourceRow, LetterRow, OrganisationRow, PersonRow, PartyRow, DemandRow)
+ROW_MODELS: tuple[type[Row], ...] = (
+    SourceRow,
+    LetterRow,
+    OrganisationRow,
+    PersonRow,
+    MembershipRow,
+    OtherNameRow,
+    PartyRow,
+    AboutRow,
+    DemandRow,
+)

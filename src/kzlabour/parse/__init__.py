@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kzlabour.models import Evidence, Letter, Source
+from kzlabour.parse.about import read_about
 from kzlabour.parse.decode import decode
 from kzlabour.parse.demands import read_demands
 from kzlabour.parse.document import Segment
@@ -72,6 +73,7 @@ def _read_letter(seg: Segment, name: str, digest: str) -> Letter:
         copies=parties.copies,
         contacts=parties.contacts,
         demands=demands,
+        about=read_about(seg, parties, demands),
         flags=header.flags,
         source=Source(path=name, sha256=digest, start=seg.start, end=seg.end),
         evidence=Evidence(**header.spans),

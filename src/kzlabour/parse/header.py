@@ -1,14 +1,28 @@
-"""Single-valued fields of a letter: date, place, reference, language, title, flags."""
+"""Single-valued fields of a letter: date, place, reference, language, title, flags.
+
+Each comes with the span it was read from (Header.spans). Dates come only from the
+letter's own date line, by-line, forwarded "Sent:" header or adoption line, never from
+running text (event dates, deadlines) or page furniture (posting stamps, archive dates).
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kzlabour.models import Flag, Span
-from kzlabour.parse.document import Segment
+from kzlabour.parse.dates import FoundDate, find_dates
+from kzlabour.parse.document import Line, Segment, split_lines
+from kzlabour.parse.flags import is_truncated, letter_flags
+from kzlabour.parse.furniture import ANYWHERE, TERMINAL, furniture_kinds
+from kzlabour.parse.header_lexicon import pattern
+from kzlabour.parse.language import guess_language
+from kzlabour.parse.linekind import ADDRESS, BYLINE, SALUTATION, anchor_kind, is_date_line, is_prose
+from kzlabour.parse.places import dateline_city, letterhead_city, own_city
+from kzlabour.parse.refs import find_reference
+from kzlabour.parse.title import find_title
 
-__all__ = ["Header", "read_header"]
+__all__ = ["Header", "guess_language", "read_header"]
 
 
 @dataclass(frozen=True)
@@ -22,25 +36,129 @@ class Header:
     spans: dict[str, Span] = field(default_factory=dict)
 
 
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-
-
 def read_header(seg: Segment) -> Header:
-    """First version: first day-first numeric date, language by script."""
+    """The header fields of one letter, each with the span it was read from."""
+    kinds = furniture_kinds(seg.lines)
+    lines = [ln for ln, k in zip(seg.lines, kinds, strict=True) if ln.stripped and k is None]
+    stamps = [ln for ln, k in zip(seg.lines, kinds, strict=True) if ln.stripped and k == ANYWHERE]
     spans: dict[str, Span] = {}
+    first_letter = _is_first_letter(seg)
+    dated = _letter_date(lines) or _letter_date(stamps) or (_page_date(seg) if first_letter else None)
     date = None
-    m = _NUMERIC_DATE.search(seg.text, seg.start, seg.end)
-    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= 31:
-        date = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
-        spans["date"] = Span(start=m.start(), end=m.end())
-    return Header(date=date, language=guess_language(seg.body), spans=spans)
+    if dated:
+        date = dated[1].iso
+        spans["date"] = Span(start=dated[0].start + dated[1].start, end=dated[0].start + dated[1].end)
+    head = _header_zone(lines)
+    place = _place(seg, lines, head[-1].end + 1 if head else seg.start)
+    if place:
+        spans["place"] = Span(start=place[1], end=place[2])
+    ref = find_reference(head)
+    if ref:
+        spans["reference"] = Span(start=ref[1], end=ref[2])
+    title = find_title(seg, first_letter)
+    if title:
+        spans["title"] = Span(start=title[1], end=title[2])
+    spans["language"] = Span(start=seg.start, end=seg.end)
+    last = lines[-1].stripped if lines else ""
+    truncated = bool(lines) and not is_date_line(last) and is_truncated(seg.text, seg.end, last)
+    return Header(
+        date=date,
+        place=place[0] if place else None,
+        reference=ref[0] if ref else None,
+        language=guess_language(seg.body),
+        title=title[0] if title else None,
+        flags=letter_flags(seg.body, bool(dated and dated[1].two_digit_year), truncated),
+        spans=spans,
+    )
 
 
-def guess_language(body: str) -> str | None:
-    latin = sum(1 for c in body if "a" <= c.lower() <= "z")
-    cyrillic = sum(1 for c in body if "\u0400" <= c <= "\u04ff")
-    if not latin and not cyrillic:
-        return None
-    if cyrillic > latin:
-        return "kk" if any(c in body for c in "әғқңөұүһі") else "ru"
-    return "en"
+def _is_first_letter(seg: Segment) -> bool:
+    from kzlabour.parse.segment import segment  # cached: the spans of the whole text
+
+    return all(other.start >= seg.start for other in segment(seg.text))
+
+
+def _header_zone(lines: Sequence[Line]) -> list[Line]:
+    """The lines above the body: letterhead, addresses, reference and date lines."""
+    zone = []
+    for ln in lines:
+        if is_prose(ln.stripped) and not is_date_line(ln.stripped):
+            break
+        zone.append(ln)
+    return zone
+
+
+def _date_candidate(s: str) -> bool:
+    if len(s) > 200:
+        return False
+    if pattern("adoption").search(s):
+        return True
+    return (
+        is_date_line(s) or anchor_kind(s) == BYLINE or pattern("anchors.forward_sent").search(s) is not None
+    )
+
+
+def _letter_date(lines: Sequence[Line]) -> tuple[Line, FoundDate] | None:
+    """The letter's own date: the first date on a date line, by-line, 'Sent:' header or adoption line."""
+    for ln in lines:
+        if not _date_candidate(ln.stripped):
+            continue
+        found = [d for d in find_dates(ln.content) if not _deadline(ln.content, d)]
+        if found:
+            return ln, found[0]
+    return None
+
+
+def _deadline(line: str, date: FoundDate) -> bool:
+    """'by 16 December', 'до 16 декабря', '16 желтоқсанға дейін': a deadline, not the letter's date."""
+    before = line[max(0, date.start - 25) : date.start]
+    return bool(
+        pattern("not_a_date_line").search(before) or pattern("not_a_date_after").search(line[date.end :])
+    )
+
+
+def _page_date(seg: Segment) -> tuple[Line, FoundDate] | None:
+    """The page's own date above a letter published there: a post's date line or its list 'Date:' header.
+
+    Only over headings, blank lines and furniture: a letter quoted after an article's text is
+    never dated from the article (ANNOTATION-DECISIONS §4).
+    """
+    line_start = max(seg.text.rfind("\n", 0, seg.start), seg.text.rfind("\r", 0, seg.start)) + 1
+    if seg.text[line_start : seg.start].strip():
+        return None  # a letter quoted inside a paragraph of the article
+    above = split_lines(seg.text, max(0, seg.start - 3000), seg.start)
+    if seg.start > 3000:
+        above = above[1:]
+    kinds = furniture_kinds(above)
+    for n in range(len(above) - 1, -1, -1):
+        ln = above[n]
+        s = ln.stripped
+        if not s:
+            continue
+        if is_prose(s) and not pattern("furniture.header_field").search(s):
+            return None
+        if kinds[n] in (ANYWHERE, TERMINAL):
+            continue  # a posting stamp or blog date line is the page's, not the author's by-line
+        if is_date_line(s) or pattern("anchors.forward_sent").search(s):
+            found = find_dates(ln.content)
+            if found:
+                return ln, found[0]
+    return None
+
+
+def _place(seg: Segment, lines: Sequence[Line], head_end: int) -> tuple[str, int, int] | None:
+    """Dateline, else letterhead city, else the senders' own city."""
+    for ln in lines:
+        s = ln.stripped
+        if not (is_date_line(s) or pattern("adoption").search(s)) or anchor_kind(s) == BYLINE:
+            continue
+        found = find_dates(ln.content)
+        city = dateline_city(ln.content, found[0].start) if found else None
+        if city:
+            return city[0], ln.start + city[1], ln.start + city[2]
+    letterhead = []
+    for ln in seg.lines:
+        if ln.stripped and (ln.start >= head_end or anchor_kind(ln.stripped) in (ADDRESS, SALUTATION)):
+            break
+        letterhead.append((ln.start, ln.content))
+    return letterhead_city(letterhead) or own_city(seg.text, seg.start, seg.end)

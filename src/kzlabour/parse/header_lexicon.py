@@ -1,0 +1,67 @@
+"""The header helper's vocabularies (lexicon/header.yaml, lexicon/places.yaml), loaded once, lazily."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["any_match", "lexicon", "months", "pattern", "patterns", "places"]
+
+_DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+def _load(name: str) -> dict[str, Any]:
+    import yaml  # only when a lexicon is first needed
+
+    data: dict[str, Any] = yaml.safe_load((_DIR / name).read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """lexicon/header.yaml as loaded."""
+    return _load("header.yaml")
+
+
+@cache
+def places() -> dict[str, Any]:
+    """lexicon/places.yaml as loaded."""
+    return _load("places.yaml")
+
+
+def _get(path: str) -> Any:
+    node: Any = lexicon()
+    for key in path.split("."):
+        node = node[key]
+    return node
+
+
+@cache
+def pattern(path: str) -> re.Pattern[str]:
+    """One compiled case-insensitive pattern from header.yaml, by dotted key ("anchors.repost")."""
+    value = _get(path)
+    if isinstance(value, list):
+        value = "|".join(f"(?:{v})" for v in value)
+    return re.compile(str(value), re.IGNORECASE)
+
+
+@cache
+def patterns(path: str) -> tuple[re.Pattern[str], ...]:
+    """Each pattern of a list in header.yaml, compiled case-insensitively."""
+    return tuple(re.compile(str(v), re.IGNORECASE) for v in _get(path))
+
+
+def any_match(path: str, text: str) -> bool:
+    """Whether one pattern of the list at `path` matches somewhere in `text`."""
+    return pattern(path).search(text) is not None
+
+
+@cache
+def months() -> dict[str, int]:
+    """Every month name or stem of every language, lower case, to its number; longest first."""
+    table: dict[str, int] = {}
+    for names in lexicon()["months"].values():
+        table.update({str(k).lower(): int(v) for k, v in names.items()})
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))

@@ -1,0 +1,184 @@
+"""The language of a letter's body: script first, then Kazakh letters, then function words.
+
+A rule, not a statistical detector: Cyrillic text is Kazakh when it holds Kazakh-only
+letters (ә ғ қ ң ө ұ ү һ і) or Cyrillic words with a letter lost as "?" (a page that
+lost every Kazakh letter, dev 306), Russian otherwise; Latin text is English unless
+French, German or Spanish function words outnumber English ones. The body is judged on
+its running-text lines, so a bilingual letterhead does not change it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["guess_language", "line_script", "split_by_language"]
+
+_KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_LOST_IN_CYRILLIC = re.compile(r"[а-яё]\?[а-яё]|[а-яё]\?(?=[\s,.;:]|$)|(?:^|\s)\?[а-яё]", re.I | re.M)
+_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = {
+    "en": {"the", "and", "of", "to", "in", "that", "is", "for", "we", "with", "are", "be", "on", "our"},
+    "fr": {"le", "la", "les", "et", "des", "du", "pour", "nous", "que", "est", "une", "dans", "sur"},
+    "de": {"der", "die", "das", "und", "ist", "wir", "für", "nicht", "mit", "von", "zu", "den", "ein"},
+    "es": {"el", "los", "las", "y", "del", "por", "para", "que", "una", "con", "nosotros", "es"},
+    # Kazakh in Latin script (2018 and 2021 alphabets).
+    "kk": {
+        "jäne",
+        "jane",
+        "men",
+        "biz",
+        "üşin",
+        "ushin",
+        "bul",
+        "osy",
+        "talap",
+        "etemiz",
+        "bizdiñ",
+        "turaly",
+    },
+}
+
+
+def _counts(text: str) -> tuple[int, int, int, int]:
+    """(latin, cyrillic, kazakh-only, lost-in-cyrillic) letter counts."""
+    latin = cyr = kk = 0
+    for c in text:
+        if c.isascii():
+            if c.isalpha():
+                latin += 1
+        elif "\u0400" <= c <= "\u04ff":
+            cyr += 1
+            if c in _KK_LETTERS:
+                kk += 1
+        elif c.isalpha() and c <= "\u024f":
+            latin += 1
+    lost = len(_LOST_IN_CYRILLIC.findall(text)) if cyr else 0
+    return latin, cyr, kk, lost
+
+
+_RU_WORDS = frozenset(
+    [
+        "и",
+        "в",
+        "на",
+        "не",
+        "что",
+        "с",
+        "по",
+        "для",
+        "от",
+        "к",
+        "о",
+        "из",
+        "за",
+        "как",
+        "это",
+        "мы",
+        "вы",
+        "их",
+        "его",
+    ]
+)
+_KK_WORDS = frozenset(
+    [
+        "және",
+        "мен",
+        "бен",
+        "пен",
+        "үшін",
+        "бұл",
+        "осы",
+        "біз",
+        "сіз",
+        "да",
+        "де",
+        "бойынша",
+        "туралы",
+        "жоқ",
+        "емес",
+    ]
+)
+
+
+def _cyrillic_language(cyr: int, kk: int, lost: int, text: str = "") -> str:
+    """Kazakh letters decide clear cases; between, the function words of each language do.
+
+    A Russian letter that names Kazakh people and places holds a few Kazakh letters.
+    """
+    share = (kk + lost) / max(cyr, 1)
+    tokens = [w.lower() for w in _WORD.findall(text[:20000])]
+    ru = sum(1 for w in tokens if w in _RU_WORDS)
+    kz = sum(1 for w in tokens if w in _KK_WORDS)
+    if ru >= 2 * kz + 2 and share < 0.1:
+        return "ru"
+    if kz >= 2 * ru + 2:
+        return "kk"
+    return "kk" if kk + lost >= max(2, 0.015 * cyr) else "ru"
+
+
+def line_script(s: str) -> str | None:
+    """A line's language at line level ('en' for any Latin, 'ru', 'kk'); None when too short to say."""
+    latin, cyr, kk, lost = _counts(s)
+    if latin + cyr < 12:
+        return None
+    if latin > cyr:
+        return "en"
+    return _cyrillic_language(cyr, kk, lost, s)
+
+
+def guess_language(body: str) -> str | None:
+    """ISO 639-1 code of the language of a letter's body, judged on its running-text lines."""
+    lines = [ln for ln in body.splitlines() if len(ln.strip()) >= 60]
+    sample = "\n".join(lines) if sum(map(len, lines)) >= 80 else body
+    latin, cyr, kk, lost = _counts(sample)
+    if not latin and not cyr:
+        return None
+    if cyr > latin:
+        return _cyrillic_language(cyr, kk, lost, sample)
+    return _latin_language(sample)
+
+
+def _latin_language(text: str) -> str:
+    tokens = [w.lower() for w in _WORD.findall(text[:20000])]
+    scores = {lang: sum(1 for w in tokens if w in fw) for lang, fw in _FUNCTION_WORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > scores["en"] * 1.5 and scores[best] >= 5 else "en"
+
+
+def split_by_language(labels: Sequence[str | None], lines: Sequence[str]) -> int | None:
+    """Index of the first line of a trailing version in another language, or None.
+
+    The part before must hold running text in one language (≥ 250 letters), the part from
+    the cut on must be in another language throughout (≥ 80% of its labelled lines) and
+    hold at least two lines or 150 characters: a bilingual letterhead above the body, or a
+    foreign name in a list, does not split a letter.
+    """
+    n = len(labels)
+    langs = sorted({x for x in labels if x})
+    if len(langs) < 2:
+        return None
+    prefix = {lang: [0] * (n + 1) for lang in langs}
+    chars = {lang: [0] * (n + 1) for lang in langs}
+    for i, lab in enumerate(labels):
+        for lang in langs:
+            prefix[lang][i + 1] = prefix[lang][i] + (lab == lang)
+            chars[lang][i + 1] = chars[lang][i] + (len(lines[i]) if lab == lang else 0)
+    total = {lang: prefix[lang][n] for lang in langs}
+    for k in range(1, n):
+        b = labels[k]
+        if b is None:
+            continue
+        before = {lang: prefix[lang][k] for lang in langs}
+        after = {lang: total[lang] - before[lang] for lang in langs}
+        a = max(before, key=lambda x: before[x])
+        if a == b or before[a] == 0:
+            continue
+        if before[a] < 0.7 * sum(before.values()) or chars[a][k] < 250:
+            continue
+        if after[b] < 0.8 * sum(after.values()):
+            continue
+        b_chars = chars[b][n] - chars[b][k]
+        if after[b] >= 2 or b_chars >= 150:
+            return k
+    return None

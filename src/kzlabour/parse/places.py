@@ -1,0 +1,227 @@
+"""Where a letter was written, as a plain English city name (ANNOTATION-DECISIONS §5).
+
+Three sources, in order: the dateline ("Brussels, 27 June 2012", "Копенгаген, Дания, 7 декабря
+2018 года"), the sender's letterhead ("Астана қаласы", "г. Алматы" beside a phone or
+postcode), the city the senders give as their own ("We, the railway workers of Astana",
+"Біз Астана қаласының …"). City names in other languages map to English through
+lexicon/places.yaml; an unlisted Cyrillic name is transliterated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kzlabour.parse.header_lexicon import places
+
+__all__ = ["CityMatch", "city_name", "dateline_city", "known_city", "letterhead_city", "own_city"]
+
+CityMatch = tuple[str, int, int]  # English name, start, end (offsets into the searched text)
+
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "yo",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "_",
+            "y",
+            "_",
+            "e",
+            "yu",
+            "ya",
+            "a",
+            "g",
+            "k",
+            "n",
+            "o",
+            "u",
+            "u",
+            "h",
+            "i",
+        ],
+        strict=True,
+    )
+)
+_CONTACT = re.compile(r"(?:\b(?:tel|тел|phone|fax|факс|e-?mail)\b|@|\b\d{6}\b)", re.I)
+_WE = re.compile(r"(?:\bWe,?\s|\bМы,?\s|\bБіз\s)")
+
+
+def transliterate(word: str) -> str:
+    out = "".join(_TRANSLIT.get(c.lower(), c) if c.lower() in _TRANSLIT else c for c in word)
+    out = out.replace("_", "")
+    return out[:1].upper() + out[1:]
+
+
+@cache
+def _variants() -> dict[str, str]:
+    """Every spelling (lower case) to its English name; '*' stems kept with their star."""
+    table: dict[str, str] = {}
+    for english, spellings in places()["cities"].items():
+        table[str(english).lower()] = str(english)
+        for v in spellings:
+            table[str(v).lower()] = str(english)
+    return table
+
+
+@cache
+def _city_rx() -> re.Pattern[str]:
+    names = sorted(_variants(), key=len, reverse=True)
+    alts = [re.escape(n[:-1]) + r"[^\W\d_]{0,4}" if n.endswith("*") else re.escape(n) for n in names]
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alts) + r")(?![^\W\d_])", re.I)
+
+
+def city_name(raw: str) -> str | None:
+    """The English name of one city as written; None if it does not look like a place name."""
+    name = re.sub(r"^(?:г\.|гор\.|город|city of)\s*", "", raw.strip(" \t*_.,;:"), flags=re.I)
+    name = re.sub(r"\s+(?:қ\.?|қаласы|city)$", "", name.strip(), flags=re.I).strip()
+    if not name or any(c.isdigit() for c in name) or len(name.split()) > 3:
+        return None
+    if not all(w[:1].isupper() for w in re.split(r"[\s-]+", name) if w):
+        return None  # "Posted on", "Updated at": labels, not place names
+    table = _variants()
+    if name.lower() in table:
+        return table[name.lower()]
+    m = _city_rx().fullmatch(name)
+    if m:
+        return known_city(name)
+    if any("\u0400" <= c <= "\u04ff" for c in name):
+        return " ".join(transliterate(w) for w in name.split())
+    return name
+
+
+def known_city(text: str) -> str | None:
+    """The English name of the first listed city named in `text`."""
+    m = _city_rx().search(text)
+    return _english(m[0]) if m else None
+
+
+def _english(found: str) -> str | None:
+    table = _variants()
+    low = found.lower()
+    if low in table:
+        return table[low]
+    for spelling, english in table.items():  # an inflected form of a starred stem
+        if spelling.endswith("*") and low.startswith(spelling[:-1]):
+            return english
+    return None
+
+
+def dateline_city(line: str, date_start: int) -> CityMatch | None:
+    """'Brussels, 27 June 2012' -> Brussels: the first item before the date on a date line."""
+    before = line[:date_start]
+    if re.match(r"\s*(?:from|от|sent|date|дата|отправлено)\b", before, re.I):
+        return None
+    if not before.strip(" \t*_,"):
+        return _city_after_date(line, date_start)
+    items = [i for i in before.split(",") if i.strip(" \t*_")]
+    if not items:
+        return None
+    # "Копенгаген, Дания, 7 декабря 2018" names the city first; "Adopted by the Board, Oslo, 3 May" last.
+    listed = [i for i in (items[0], items[-1]) if _english(i.strip(" \t*_.")) is not None]
+    chosen = listed[0] if listed else items[0]
+    name = city_name(chosen)
+    if name is None:
+        return None
+    core = chosen.strip(" \t*_")
+    offset = before.rindex(core) if chosen is items[-1] and len(items) > 1 else before.index(core)
+    return name, offset, offset + len(core)
+
+
+def _city_after_date(line: str, date_start: int) -> CityMatch | None:
+    """'5 May 2015, Almaty': a listed city after the date."""
+    k = _city_rx().search(line, date_start)
+    if k and line[date_start : k.start()].rstrip().endswith((",", "г.", "года", "ж.")):
+        name = _english(k[0])
+        if name:
+            return name, k.start(), k.end()
+    return None
+
+
+def letterhead_city(lines: list[tuple[int, str]]) -> CityMatch | None:
+    """A city in the letterhead: listed, or marked 'г.'/'қаласы', in a block with contact details."""
+    for offset, block in _blocks(lines):
+        if not _CONTACT.search(block):
+            continue
+        m = re.search(
+            r"(?:\bг\.\s?|\bгор\.\s?)([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласы", block
+        )
+        if m:
+            word = m[1] or m[2]
+            name = city_name(word)
+            if name:
+                start = offset + (m.start(1) if m[1] else m.start(2))
+                return name, start, start + len(word)
+        k = _city_rx().search(block)
+        if k:
+            name = _english(k[0])
+            if name:
+                return name, offset + k.start(), offset + k.end()
+    return None
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Runs of consecutive non-blank lines as (offset of the first, text with the original gaps)."""
+    blocks: list[tuple[int, str]] = []
+    cur: list[tuple[int, str]] = []
+    for off, s in [*lines, (-1, "")]:
+        if s.strip():
+            cur.append((off, s))
+            continue
+        if cur:
+            first = cur[0][0]
+            text = ""
+            for o, t in cur:
+                text += " " * (o - first - len(text)) + t
+            blocks.append((first, text))
+            cur = []
+    return blocks
+
+
+def own_city(text: str, start: int, end: int) -> CityMatch | None:
+    """The city the senders name as their own: 'We, the … of Astana', 'Біз Астана қаласының …'."""
+    for m in _WE.finditer(text, start, end):
+        # The subject phrase only: "We, the miners of Astana, demand …" stops at its closing comma.
+        window_end = min(end, m.end() + (90 if "," not in m[0] else 120))
+        stop = re.search(r"[.!?\n]" if "," not in m[0] else r"[,.!?\n]", text[m.end() : window_end])
+        window_end = m.end() + stop.start() if stop else window_end
+        for k in _city_rx().finditer(text, m.end(), window_end):
+            before = text[max(start, k.start() - 20) : k.start()]
+            after = text[k.end() : k.end() + 8]
+            if _OWN_BEFORE.search(before) or _OWN_AFTER.match(after):
+                name = _english(k[0])
+                if name:
+                    return name, k.start(), k.end()
+    return None
+
+
+# "workers of Astana", "рабочие г. Жанаозен", "жители города Актау", "Астана қаласының".
+_OWN_BEFORE = re.compile(
+    r"(?:\b(?:of|from|in)\s+(?:the\s+city\s+of\s+)?|(?:\bг\.|\bгорода|\bиз|\bв)\s*)$", re.I
+)
+_OWN_AFTER = re.compile(r"\s+қала")
