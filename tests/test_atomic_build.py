@@ -44,8 +44,8 @@ def tracer(frame, event, arg):
     return local if frame.f_code.co_filename == pkg.__file__ else None
 
 planned = pkg.plan_build
-def plan_then_trace(r):
-    result = planned(r)
+def plan_then_trace(*args, **kwargs):
+    result = planned(*args, **kwargs)
     sys.settrace(tracer)
     return result
 

@@ -169,3 +169,9 @@ def test_any_bytes_in_an_entry_are_a_miss_never_an_error(tmp_path: Path, junk: b
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(junk)
     assert cache.get("x.txt", SHA, None) is None
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_a_build(repo: Path) -> None:
+    (repo / CACHE_DIR).write_text("a file where the cache folder should be\n")
+    assert plan_build(repo, jobs=1).files == plan_build(repo, jobs=1, cache=False).files
+    assert (repo / CACHE_DIR).is_file()

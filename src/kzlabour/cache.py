@@ -101,16 +101,19 @@ class ParseCache:
         """Delete other parser versions' entries and this version's entries not used since creation."""
         removed = 0
         base = self.root / CACHE_DIR / "parse"
-        if base.is_dir():
-            for other in base.iterdir():
-                if other != self.folder:
-                    shutil.rmtree(other, ignore_errors=True)
-                    removed += 1
-        if self.folder.is_dir():
-            for entry in self.folder.glob("*/*.json"):
-                if entry.stem not in self.used:
-                    entry.unlink(missing_ok=True)
-                    removed += 1
+        try:
+            if base.is_dir():
+                for other in base.iterdir():
+                    if other != self.folder:
+                        shutil.rmtree(other, ignore_errors=True)
+                        removed += 1
+            if self.folder.is_dir():
+                for entry in self.folder.glob("*/*.json"):
+                    if entry.stem not in self.used:
+                        entry.unlink(missing_ok=True)
+                        removed += 1
+        except OSError:
+            pass  # pruning only saves space; another build may be pruning the same folder
         return removed
 
     def _read(self, path: Path, expected: dict[str, Any]) -> list[Letter] | None:
@@ -125,19 +128,26 @@ class ParseCache:
         return letters
 
 
-def write_entry(path: Path, stated: dict[str, Any], letters: Sequence[Letter]) -> None:
-    """Write one entry atomically (temporary file + rename): a killed build leaves no half entry."""
+def write_entry(path: Path, stated: dict[str, Any], letters: Sequence[Letter]) -> bool:
+    """Write one entry atomically (temporary file + rename): a killed build leaves no half entry.
+
+    The cache only saves time: when it cannot be written (disk full, read-only, a folder removed
+    by another build's prune), the build goes on without it and this returns False.
+    """
     payload = {"input": stated, "letters": [letter.model_dump(mode="json") for letter in letters]}
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False
+    return True
 
 
 def identity(name: str, sha256: str, spans: Spans) -> dict[str, Any]:

@@ -159,12 +159,17 @@ class Browser:
 
     def screenshot(self, path: Path, width: int = 1280) -> None:
         """A PNG of the whole page at the given width."""
-        height = int(self.evaluate("document.documentElement.scrollHeight"))
-        self.call(
-            "Emulation.setDeviceMetricsOverride",
-            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
-            session=self.session,
-        )
+        height = 800
+        for _ in range(3):  # the page's height depends on the width: measure at the final width
+            self.call(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+                session=self.session,
+            )
+            measured = int(self.evaluate("document.documentElement.scrollHeight"))
+            if measured == height:
+                break
+            height = measured
         shot = self.call("Page.captureScreenshot", {"format": "png"}, session=self.session)
         path.write_bytes(base64.b64decode(shot["data"]))
 

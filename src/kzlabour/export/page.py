@@ -37,7 +37,8 @@ section{background:#fff;border:1px solid #e4e1dc;border-radius:6px;padding:4px 1
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;vertical-align:top;
 padding:6px 8px;border-bottom:1px solid #eee}th{background:#f3f1ed;position:sticky;top:0}
 input[type=search]{font-size:15px;padding:6px 10px;width:min(420px,90%);margin:8px 0}
-.chip{display:inline-block;background:#f6e3e0;color:#7a2a21;border-radius:10px;padding:0 8px;margin:1px;
+.chip{display:inline-block;white-space:nowrap;background:#f6e3e0;color:#7a2a21;border-radius:10px;
+padding:0 8px;margin:1px;
 font-size:12px}tr:target{background:#fff6d6}a{color:#1f4e79}
 pre{white-space:pre-wrap;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace}
 .letter{display:block;border-left:4px solid #b03a2e;padding-left:10px;margin:8px 0}

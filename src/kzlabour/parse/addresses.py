@@ -17,6 +17,7 @@ from kzlabour.parse.dative import dative_recipients, is_dative, is_dative_block
 from kzlabour.parse.document import Line
 from kzlabour.parse.morph import ru_nominative
 from kzlabour.parse.names import looks_like_name, normalise_name, strip_honorifics
+from kzlabour.parse.patterns import EMAIL
 from kzlabour.parse.roles import (
     SCAN_LIMIT,
     describe,
@@ -31,7 +32,6 @@ from kzlabour.parse.salutations import from_salutation, header_end
 
 __all__ = ["appeal_recipients", "read_recipients", "recipient"]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _blocks(lines: tuple[Line, ...], stop: int) -> list[list[Line]]:
@@ -116,6 +116,21 @@ def _person_block(block: list[Line]) -> Party | None:
     return recipient(", ".join([first, *role_lines]), (block[0].start, block[-1].end), address=address)
 
 
+def _office_block(block: list[Line]) -> Party | None:
+    """ "His Excellency the Ambassador / Embassy of X / street / city": an unnamed office-holder
+    over the body he heads, then the address."""
+    if len(block) < 2:
+        return None
+    first = re.sub(r"^(?:the)\s+", "", strip_honorifics(block[0].stripped), flags=re.I).rstrip(",")
+    role = role_prefix(first)
+    if not role or len(first) > 80 or first[len(role) :].strip() or not has_org_word(block[1].stripped):
+        return None  # only a position alone on its line, with a body named under it
+    k = 3 if len(block) > 2 and has_org_word(block[2].stripped) else 2
+    address = ", ".join(b.stripped.rstrip(",") for b in block[k:]) or None
+    items = [first, *(b.stripped.rstrip(",") for b in block[1:k])]
+    return recipient(", ".join(items), (block[0].start, block[-1].end), address=address)
+
+
 _TO_ALONE = re.compile(r"^(?:To|TO|Attn\.?|Attention|Кому|Кімге)\s*:?$")
 
 
@@ -165,12 +180,34 @@ def read_recipients(lines: tuple[Line, ...], language: str | None = None) -> lis
         if is_dative_block(block):
             found.extend(dative_recipients(block, language == "kk"))
             continue
-        person = _person_block(block)
+        person = _person_block(block) or _office_block(block)
         if person and not _is_letterhead(block):
             found.append(person)
     if found:
         return _merge_email(found, lines, stop)
-    return from_salutation(lines) or _appeal_heading(lines) or appeal_recipients(lines)
+    return (
+        _heading_dative(lines) or from_salutation(lines) or _appeal_heading(lines) or appeal_recipients(lines)
+    )
+
+
+# "Открытое письмо Президенту Республики Казахстан К.К. Токаеву": a heading addressed in the dative.
+_DATIVE_HEADING = re.compile(
+    r"^(?:открытое\s+письмо|открытое\s+обращение|обращение|письмо|заявление|петиция)\s+(?=[А-ЯЁ])", re.I
+)
+
+
+def _heading_dative(lines: tuple[Line, ...]) -> list[Party]:
+    """The addressee a Russian heading names in the dative, as an address line would (§16)."""
+    for line in lines[:4]:
+        m = _DATIVE_HEADING.match(line.stripped)
+        if not m or len(line.stripped) > 200:
+            continue
+        rest = line.stripped[m.end() :].rstrip(" .!")
+        if not is_dative(rest):
+            return []
+        at = line.start + line.content.find(rest)
+        return dative_recipients([Line(at, at + len(rest), rest)])
+    return []
 
 
 _ADDRESS_CLAUSE = re.compile(
@@ -240,7 +277,7 @@ def _merge_email(found: list[Party], lines: tuple[Line, ...], stop: int) -> list
     for k, line in enumerate(lines[:stop]):
         if re.match(r"^by (?:e-?mail|fax)", line.stripped, re.I) and found:
             tail = " ".join(x.stripped for x in lines[k : k + 3])
-            m = _EMAIL.search(tail)
+            m = EMAIL.search(tail)
             if m and found[-1].email is None:
                 found[-1] = found[-1].model_copy(update={"email": m.group(0)})
     return found
@@ -249,7 +286,7 @@ def _merge_email(found: list[Party], lines: tuple[Line, ...], stop: int) -> list
 def _with_block(party: Party, more: list[Line]) -> Party:
     """The lines under a "To ..." line: position lines, then the address ("Astana, Kazakhstan")."""
     roles = [m.stripped for m in more[:2] if role_prefix(m.stripped) and not party.role]
-    address_lines = [m.stripped.rstrip(",") for m in more[len(roles) :] if not _EMAIL.search(m.stripped)]
+    address_lines = [m.stripped.rstrip(",") for m in more[len(roles) :] if not EMAIL.search(m.stripped)]
     update: dict[str, str | None] = {}
     if roles:
         update["role"] = " ".join(roles)

@@ -18,7 +18,8 @@ __all__ = ["Block", "blocks", "first_sentence", "sentences"]
 
 # A list marker: a bullet or dash, "1." / "1)" / "(1)", or "a)" — then a space and text.
 _ITEM = re.compile(
-    r"[ \t]*(?:[-–—*·]|\(?\d{1,2}[.)]|\(?[a-zа-я]\))[ \t\u00a0]+(?=\S)|[ \t]*[•▪●►○◦✓➢⁃][ \t\u00a0]*(?=\S)"
+    r"[ \t]*(?:[-–—*·]|\(?\d{1,2}[.)]|\(?[a-zа-я]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))[ \t\u00a0]+(?=\S)"
+    r"|[ \t]*[•▪●►○◦✓➢⁃][ \t\u00a0]*(?=\S)"
 )
 # A sentence ends at . ! ? … (closing quotes kept) before a space and a capital, digit or opening quote.
 _END = re.compile(r"[.!?…]+[\"'”»)]*(?=\s+[\"'“«(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")

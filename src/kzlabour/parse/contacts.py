@@ -14,8 +14,10 @@ import re
 from kzlabour.models import Party
 from kzlabour.parse.addresses import recipient
 from kzlabour.parse.countries import find_country
+from kzlabour.parse.dative import kk_nominative
 from kzlabour.parse.document import Line
 from kzlabour.parse.names import lexicon, looks_like_name, normalise_name
+from kzlabour.parse.patterns import EMAIL
 from kzlabour.parse.roles import (
     SCAN_LIMIT,
     describe,
@@ -29,7 +31,6 @@ from kzlabour.parse.salutations import is_prose
 
 __all__ = ["model_letter_recipients", "read_contacts", "read_copies"]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+")
 
@@ -76,6 +77,8 @@ def _copy_entry(text: str, line: Line) -> Party | None:
         return None
     off = line.content.find(text)
     span = (line.start + max(off, 0), line.start + max(off, 0) + len(text))
+    if re.search(r"[әғқңөұүһі]", text, re.I):
+        text = kk_nominative(text)  # "Бас прокуратурасына" -> "Бас прокуратурасы"
     return recipient(text, span)
 
 
@@ -90,6 +93,12 @@ def read_contacts(lines: tuple[Line, ...]) -> list[Party]:
             and re.search(r"\b(?:to|в адрес|по адресу|адресу)\s*:$", s, re.I)
             and re.search(r"send|writ|fax|telegram|letter|copy|copies|направ|пиш|отправ|жібер|жаз", s, re.I)
         ):
+            block = _address_block(lines, i + 1)
+            if block:
+                party = _block_contact(block)
+                out.extend([party] if party else [])
+                i = i + 1 + len(block)
+                continue
             entries, i = _entries_after(lines, i + 1)
             out.extend(p for p in (_contact(text, span) for text, span in entries) if p)
             continue
@@ -121,6 +130,63 @@ def _inline_contacts(lines: tuple[Line, ...]) -> list[Party]:
             if party:
                 out.append(party)
     return out
+
+
+_LABEL = re.compile(
+    r"^(?:(fax|факс)|(tel|phone|телефон|тел)|(e-?mail|электронная почта))\.?\s*:?\s*(.+)$", re.I
+)
+
+
+def _address_block(lines: tuple[Line, ...], start: int) -> list[Line]:
+    """A postal block after "… to:": a name line with no comma, then role, address, "Fax:", "Email:" lines.
+
+    (One contact per line, "address, …, Name", is the other form: _entries_after reads it.)
+    """
+    i = start
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    block: list[Line] = []
+    for line in lines[i : i + 12]:
+        if line.blank:
+            break
+        block.append(line)
+    if len(block) < 2 or "," in block[0].stripped or _NUMBERED.match(block[0].content):
+        return []
+    if is_prose(block[0].stripped):
+        return []
+    if not any(_LABEL.match(b.stripped) or re.search(r"\d", b.stripped) for b in block):
+        return []  # no address, phone or e-mail under the name: not a postal block
+    return [*lines[start:i], *block]
+
+
+def _block_contact(block: list[Line]) -> Party | None:
+    """One contact from its block: who, the body under the name, the address, phone and e-mail lines."""
+    rows = [b for b in block if not b.blank]
+    who = rows[0].stripped
+    org: str | None = None
+    address: list[str] = []
+    phones: list[str] = []
+    email: str | None = None
+    for row in rows[1:]:
+        s = row.stripped
+        label = _LABEL.match(s)
+        if label and label.group(3):
+            found = EMAIL.search(label.group(4))
+            email = email or (found.group(0) if found else None)
+        elif label:
+            phones.append(("fax " if label.group(1) else "") + " ".join(label.group(4).split()))
+        elif org is None and not address and has_org_word(s) and not re.search(r"\d", s):
+            org = s.rstrip(",")
+        else:
+            address.append(s.rstrip(","))
+    span = (rows[0].start, rows[-1].end)
+    party = _titled(who, ", ".join(address) or None, span)
+    if party is None:
+        return None
+    update: dict[str, str | None] = {"phone": ", ".join(phones) or None, "email": email}
+    if org and not party.organisation:
+        update["organisation"] = org
+    return party.model_copy(update=update)
 
 
 def _entries_after(lines: tuple[Line, ...], start: int) -> tuple[list[tuple[str, tuple[int, int]]], int]:
@@ -159,7 +225,7 @@ def _contact(text: str, span: tuple[int, int]) -> Party | None:
     if fax:
         phone = "fax " + " ".join(fax.group(1).split()).strip(" -")
         text = (text[: fax.start()] + text[fax.end() :]).strip(" ,.")
-    email = _EMAIL.search(text)
+    email = EMAIL.search(text)
     if email:
         text = text.replace(email.group(0), "").strip(" ,.()")
     who, sep, address = text.partition(" - ")

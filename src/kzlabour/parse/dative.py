@@ -21,7 +21,13 @@ _INNER_HONORIFIC = re.compile(r"(?:^|\s)(?:г-ну|г-же|господину|г
 # A Kazakh name in the dative closing an address line: "Қ.К. Тоқаевқа", "Н.Ә. Назарбаевқа".
 _KK_DATIVE_NAME = re.compile(r"[^\W\d_]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:ға|ге|қа|ке|на|не|а|е)$")
 
-__all__ = ["DATIVE_HONORIFIC", "dative_recipients", "is_dative", "is_dative_block", "office"]
+# A name with initials closing a line: "Қ.К. Тоқаевқа", "Иванову И.И.".
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_TAIL_INITIALS_NAME = re.compile(
+    rf"(?:^|\s)(?:(?:[{_UP}]\.\s?){{1,3}}\s?[{_UP}][\w'’-]+|[{_UP}][\w'’-]+\s(?:[{_UP}]\.\s?){{1,3}})$"
+)
+
+__all__ = ["DATIVE_HONORIFIC", "dative_recipients", "is_dative", "is_dative_block", "kk_nominative", "office"]
 
 DATIVE_HONORIFIC = re.compile(r"(?:мырза\S*|ханым\S*|г-ну|г-же|господину|госпоже)$", re.I)
 
@@ -82,10 +88,20 @@ def dative_recipients(lines: list[Line], kazakh: bool = False) -> list[Party]:
             # "Президенту РК К.К. Токаеву", "ҚР Президенті Қ.К. Тоқаевқа": office and holder on one line
             text, name = role_part, normalise_name(name_part, dative=True)
         kk = kazakh or any(c in "әғқңөұүһі?" for c in text)
-        party = office(text if kk else ru_nominative(text, "datv"), name, (p.start, p.end), kazakh)
+        nominative = kk_nominative(text) if kk else ru_nominative(text, "datv")
+        party = office(nominative, name, (p.start, p.end), kazakh)
         if party:
             out.append(party)
     return out
+
+
+# A Kazakh possessive noun in the dative closing an office line: "прокуратурасына", "министрлігіне".
+_KK_POSSESSIVE_DATIVE = re.compile(r"(?<=[\w?])([ыі])(?:на|не)$")
+
+
+def kk_nominative(text: str) -> str:
+    """ "Маңғыстау облысы прокуратурасына" -> "Маңғыстау облысы прокуратурасы" (the dative goes)."""
+    return _KK_POSSESSIVE_DATIVE.sub(r"\1", text.rstrip())
 
 
 def _is_dative_role(s: str) -> bool:
@@ -106,6 +122,11 @@ def _split_role_name(s: str) -> tuple[str | None, str]:
     k = len(words)
     while k > 0 and DATIVE_HONORIFIC.search(words[k - 1]):
         k -= 1
+    initials = _TAIL_INITIALS_NAME.search(" ".join(words[:k]))
+    if initials and initials.start() > 0:
+        # "ҚР Президенті Қ.К. Тоқаевқа": a name in initials form closes the office
+        cut = len(" ".join(words[:k])[: initials.start()].split())
+        return " ".join(words[:cut]), " ".join(words[cut:])
     start = k
     while start > 0 and k - start < 3 and (words[start - 1][:1].isupper() or words[start - 1][:1] == "?"):
         start -= 1

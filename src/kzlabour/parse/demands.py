@@ -43,11 +43,15 @@ def _find(seg: Segment, lex: DemandLexicon, sender_words: frozenset[str]) -> lis
     found: list[Found] = []
     intro: tuple[LeadIn, int] | None = None  # the pending list head and the end of its sentence
     fresh = False  # the list head has no items yet: unmarked lines after a blank line may be its items
-    for block in blocks(seg):
+    all_blocks = blocks(seg)
+    governed = _final_verb_items(text, all_blocks, lex)
+    for n, block in enumerate(all_blocks):
         if len(found) >= MAX_DEMANDS:
             break
         if block.kind == "item":
-            if intro is not None:
+            if intro is None and n in governed:
+                found.extend(_governed_item(text, block, lex))
+            elif intro is not None:
                 found.extend(_list_item(text, block.start, block.end, intro, lex, sender_words))
             else:
                 found.extend(_lone_item(text, block, lex, sender_words))
@@ -79,6 +83,50 @@ def _find(seg: Segment, lex: DemandLexicon, sender_words: frozenset[str]) -> lis
     return found
 
 
+def _final_verb_items(text: str, all_blocks: list[Block], lex: DemandLexicon) -> frozenset[int]:
+    """Items of a list whose last item ends in the verb of demanding, which governs them all.
+
+    Kazakh puts the verb last: "1. … алуды; 2. … тоқтатуды; 3. … жасамауды талап етеміз."
+    """
+    words = lex.words("final_verbs")
+    if not words:
+        return frozenset()
+    final = _final_pattern(lex.language)
+    out: set[int] = set()
+    run: list[int] = []
+    for n, block in enumerate([*all_blocks, None]):
+        if block is not None and block.kind == "item":
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            last = all_blocks[run[-1]]
+            s, e = first_sentence(text, last.start, last.end, lex.language)
+            if e - s <= MAX_SENTENCE and final.search(text[s:e]):
+                out.update(run)
+        run = []
+    return frozenset(out)
+
+
+@cache
+def _final_pattern(language: str) -> re.Pattern[str]:
+    verbs = phrase_pattern(demand_lexicon(language).words("final_verbs"))
+    return re.compile(r"(?<!\w)" + verbs + r"[\s.!;]*$", re.IGNORECASE)
+
+
+def _governed_item(text: str, block: Block, lex: DemandLexicon) -> list[Found]:
+    """One item of a list governed by a final verb: the item, without that verb on the last one."""
+    s, e = first_sentence(text, block.start, block.end, lex.language)
+    if e - s > MAX_SENTENCE:
+        return []
+    m = _final_pattern(lex.language).search(text, s, e)
+    stop = m.start() if m else e
+    a, b = trim(text, s, stop, lex)
+    a = skip_connectives(text, a, b, lex)
+    if len(re.findall(r"\w+", text[a:b])) < 2:
+        return []
+    return [Found(a, b, None, "item", False, False, e)]
+
+
 def _unmarked_list(text: str, block: Block) -> bool:
     lines = [ln for ln in block.lines if not ln.blank]
     return len(lines) >= 2 and all(len(ln.content.strip()) <= _LIST_LINE for ln in lines)
@@ -99,14 +147,32 @@ def _list_item(
         return []
     if find_lead_ins(text, s, e, lex):
         return read_sentence(text, s, e, lex, sender_words).found  # "- We also demand that …"
-    s = _strip_item_verb(text, s, e, lex)
+    verb_end = _strip_item_verb(text, s, e, lex)
+    target, s = _item_object(text, s, verb_end, e, lead.target)
     s = skip_connectives(text, s, e, lex)
     if lex.pattern("not_demand_regex").search(text[s:e]) or _sender_act(text, s, e, lex):
         return []
     a, b = trim(text, s, e, lex)
     if not re.search(r"\w", text[a:b]):
         return []
-    return [Found(a, b, lead.target, "item", False, False, intro_end)]
+    return [Found(a, b, target, "item", False, False, intro_end)]
+
+
+# "call on the Government of X to release …" as a list item: the addressee, then "to" + a verb.
+_ITEM_OBJECT_VERB = re.compile(
+    r"(?:call(?:s|ing)? (?:on|upon)|urg(?:e|es|ing)|ask(?:s|ing)?|appeal(?:s|ing)? to)\b", re.I
+)
+_TO_VERB = re.compile(r"\s+to\s+(?=[a-z])")
+
+
+def _item_object(text: str, s: int, verb_end: int, e: int, target: str | None) -> tuple[str | None, int]:
+    """After an item's own "call on / urge / ask" verb: (who is asked, where the demand starts)."""
+    if verb_end == s or not _ITEM_OBJECT_VERB.match(text, s, verb_end):
+        return target, verb_end
+    m = _TO_VERB.search(text, verb_end, min(e, verb_end + 120))
+    if m is None or any(c in text[verb_end : m.start()] for c in ",;:."):
+        return target, verb_end
+    return text[verb_end : m.start()].strip(), m.end()
 
 
 def _lone_item(text: str, block: Block, lex: DemandLexicon, sender_words: frozenset[str]) -> list[Found]:
@@ -118,9 +184,10 @@ def _lone_item(text: str, block: Block, lex: DemandLexicon, sender_words: frozen
     if verb_end == s and find_lead_ins(text, s, e, lex):
         return read_sentence(text, s, e, lex, sender_words).found
     if verb_end > s or (_opens_with_action(text, s, e, lex) and not _title_case(text[s:e])):
-        a, b = trim(text, verb_end, e, lex)
+        target, begin = _item_object(text, s, verb_end, e, None)
+        a, b = trim(text, begin, e, lex)
         if len(re.findall(r"\w+", text[a:b])) >= 2:
-            return [Found(a, b, None, "item", False, False, e)]
+            return [Found(a, b, target, "item", False, False, e)]
     return []
 
 
@@ -192,6 +259,11 @@ def _sender_words(parties: Parties) -> frozenset[str]:
     for party in parties.senders + parties.signatories:
         for value in (party.name, party.organisation, party.role):
             words.update(w.casefold() for w in re.findall(r"\w{4,}", value or ""))
+            # An acronym the sender goes by: "Конфедерация труда России (КТР)", or its initials
+            words.update(w.casefold() for w in re.findall(r"\b[^\W\d_]{2,3}\b", value or "") if w.isupper())
+            initials = "".join(w[0] for w in re.findall(r"[^\W\d_]{3,}", value or ""))
+            if 2 <= len(initials) <= 6 and value is party.organisation:
+                words.add(initials.casefold())
     return frozenset(words)
 
 

@@ -11,7 +11,9 @@ from kzlabour.models import Flag
 
 __all__ = ["is_truncated", "letter_flags"]
 
-_URL = re.compile(r"\S*(?:://|www\.|\.php|\.html?)\S*", re.I)
+# The look-behind starts a match only at a token's first character, so a long token without a URL
+# marker is scanned once, not once per position (quadratic).
+_URL = re.compile(r"(?<!\S)\S*(?:://|www\.|\.php|\.html?)\S*", re.I)
 # A letter replaced by "?": inside a word, or ending a word before a comma or another letter.
 _LOST = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?(?=[,;])|(?:^|(?<=\s))\?[^\W\d_]", re.M)
 # UTF-8 read as cp1252/latin-1, and cp1251 read as latin-1 ("ã." for "г.", "À" for "А").

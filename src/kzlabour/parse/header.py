@@ -7,6 +7,7 @@ running text (event dates, deadlines) or page furniture (posting stamps, archive
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from kzlabour.parse.furniture import ANYWHERE, TERMINAL, furniture_kinds
 from kzlabour.parse.header_lexicon import pattern
 from kzlabour.parse.language import guess_language
 from kzlabour.parse.linekind import ADDRESS, BYLINE, SALUTATION, anchor_kind, is_date_line, is_prose
-from kzlabour.parse.places import dateline_city, letterhead_city, own_city
+from kzlabour.parse.places import city_name, dateline_city, letterhead_city, meeting_city, own_city
 from kzlabour.parse.refs import find_reference
 from kzlabour.parse.title import find_title
 
@@ -146,6 +147,25 @@ def _page_date(seg: Segment) -> tuple[Line, FoundDate] | None:
     return None
 
 
+_FOOT_CITY = re.compile(
+    r"^(?:(?:г\.|город|гор\.)\s*([А-ЯЁ][\w-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+(?:қаласы|қ\.))\.?$"
+)
+
+
+def _foot_city(lines: Sequence[Line]) -> tuple[str, int, int] | None:
+    """A city line alone among the last lines ("г. Шымкент" under the sign-off): an undated dateline."""
+    tail = [ln for ln in lines if ln.stripped][-3:]
+    for ln in reversed(tail):
+        m = _FOOT_CITY.match(ln.stripped)
+        if m:
+            which = 1 if m.group(1) else 2
+            name = city_name(m.group(which))
+            if name:
+                offset = ln.content.find(m.group(which))
+                return name, ln.start + offset, ln.start + offset + len(m.group(which))
+    return None
+
+
 def _place(seg: Segment, lines: Sequence[Line], head_end: int) -> tuple[str, int, int] | None:
     """Dateline, else letterhead city, else the senders' own city."""
     for ln in lines:
@@ -156,9 +176,16 @@ def _place(seg: Segment, lines: Sequence[Line], head_end: int) -> tuple[str, int
         city = dateline_city(ln.content, found[0].start) if found else None
         if city:
             return city[0], ln.start + city[1], ln.start + city[2]
+    foot = _foot_city(lines)
+    if foot:
+        return foot
     letterhead = []
     for ln in seg.lines:
         if ln.stripped and (ln.start >= head_end or anchor_kind(ln.stripped) in (ADDRESS, SALUTATION)):
             break
         letterhead.append((ln.start, ln.content))
-    return letterhead_city(letterhead) or own_city(seg.text, seg.start, seg.end)
+    return (
+        letterhead_city(letterhead)
+        or own_city(seg.text, seg.start, seg.end)
+        or meeting_city(seg.text, seg.start, seg.end)
+    )

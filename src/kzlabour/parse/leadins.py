@@ -76,6 +76,12 @@ _PREPOSITION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w-]+")
+# Verbs of addressing: a demand only with the infinitive of what is asked.
+_ADDRESSING = re.compile(r"обраща\w*(?: к| ко)?", re.IGNORECASE)
+# Third-person verbs that take the one asked as object: "КТР призывает власти освободить …".
+_THIRD_OBJECT_VERBS = frozenset(
+    {"asks", "urges", "calls on", "calls upon", "appeals to", "призывает", "призывают", "просит", "просят"}
+)
 
 
 def find_lead_ins(text: str, start: int, end: int, lex: DemandLexicon) -> list[LeadIn]:
@@ -113,8 +119,10 @@ def read_lead_in(
     that = _THAT.match(text, verb_end, end)
     if that and v in _set(lex, "that_verbs") | _set(lex, "third_person") | _set(lex, "impersonal"):
         return LeadIn(start, that.end(), THAT, third_person=third)
-    if v in _set(lex, "object_verbs") or v in {"asks", "urges", "calls on", "calls upon", "appeals to"}:
+    if v in _set(lex, "object_verbs") or v in _THIRD_OBJECT_VERBS:
         lead = _object_lead_in(text, start, rest, end, lex, third)
+        if lead is not None and lead.mode != TO and _ADDRESSING.fullmatch(v):
+            return None  # "Обращаемся к вам от имени …": turning to someone asks nothing yet
         if lead is not None:
             return lead
     if v.endswith(" to") or v.endswith(" добиться"):

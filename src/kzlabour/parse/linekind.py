@@ -27,7 +27,8 @@ __all__ = [
 SALUTATION, ADDRESS, BYLINE, REPOST, DOC = "salutation", "address", "byline", "repost", "doc"
 
 _SHORT = 160
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–—•*·●▪]|\(?[a-zа-я]\))\s")
+# Markers: "1.", "2)", "-", "•", "a)", "(b)", and roman "(i)", "ii)".
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–—•*·●▪]|\(?[a-zа-я]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))\s")
 _CONTACT = re.compile(r"\b(?:tel|тел|phone|fax|факс|e-?mail|ул|көшесі|street|str)\b\.?", re.I)
 _DATE_LINE_REST = re.compile(r"^[\W\d_]*(?:г|года|ж|жыл|жылы|year)?[\W\d_]*$", re.I)
 

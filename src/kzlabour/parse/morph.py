@@ -118,6 +118,7 @@ def ru_nominative(phrase: str, case: str | None = None) -> str:
         return phrase
     out: list[str] = []
     pending_ordinals: list[int] = []
+    adjectives: list[tuple[int, str, str]] = []
     head_case: str | None = case
     for i, word in enumerate(words):
         core = word.strip('«»"(),.')
@@ -138,7 +139,10 @@ def ru_nominative(phrase: str, case: str | None = None) -> str:
         inflected = p.inflect(target) or p.inflect({"nomn"})
         new = _match_case(core, inflected) if inflected else core
         out.append(word.replace(core, new))
+        if "NOUN" not in p.tag:
+            adjectives.append((len(out) - 1, core, word))
         if "NOUN" in p.tag:
+            _agree(out, adjectives, head_case, number, p.tag.gender)
             key = "plur" if number == "plur" else (p.tag.gender or "masc")
             for j in pending_ordinals:
                 m = _ORDINAL.match(out[j].strip('«»"(),.'))
@@ -147,3 +151,23 @@ def ru_nominative(phrase: str, case: str | None = None) -> str:
             out.extend(words[i + 1 :])
             break
     return " ".join(out)
+
+
+def _agree(
+    out: list[str], adjectives: list[tuple[int, str, str]], case: str | None, number: str, gender: Any
+) -> None:
+    """Adjectives before the head noun take its gender: "независимого профсоюза" -> "независимый
+    профсоюз", not the neuter reading the adjective alone may get."""
+    if number != "plur" and gender not in _GENDERS:
+        return
+    want = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender}
+    for idx, core, word in adjectives:
+        for q in _analyzer().parse(core):
+            if ("ADJF" in q.tag or "PRTF" in q.tag) and (case is None or q.tag.case == case):
+                inflected = q.inflect(want)
+                if inflected:
+                    out[idx] = word.replace(core, _match_case(core, inflected))
+                    break
+
+
+_GENDERS = frozenset({"masc", "femn", "neut"})

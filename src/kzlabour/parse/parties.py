@@ -74,7 +74,7 @@ def _read(seg: Segment, language: str | None) -> Parties:
         # One body signing sends the letter; several bodies under it are co-signers (§14).
         senders = [_signing_body(signoff.signing_orgs[0], lines)]
     if not senders:
-        senders = letterhead(lines)
+        senders = letterhead(lines, language)
     if not senders:
         senders = we_clause(lines)
     if not senders:
@@ -84,7 +84,8 @@ def _read(seg: Segment, language: str | None) -> Parties:
         # A forwarded e-mail's "From:" with nobody else signing: its author (§10 "From: JK").
         signatories.append(header)
         senders = senders or [header]
-    if not senders and not signatories and seg.start > 0:
+    if not senders and seg.start > 0 and not any(p.organisation for p in signatories):
+        # A quoted letter naming no body: the article says whose it is (signed by a person or not).
         senders = article_sender(seg.text, seg.start)
     if not senders:
         senders = _signer_body(signatories)

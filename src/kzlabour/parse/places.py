@@ -14,7 +14,15 @@ from functools import cache
 
 from kzlabour.parse.header_lexicon import places
 
-__all__ = ["CityMatch", "city_name", "dateline_city", "known_city", "letterhead_city", "own_city"]
+__all__ = [
+    "CityMatch",
+    "city_name",
+    "dateline_city",
+    "known_city",
+    "letterhead_city",
+    "meeting_city",
+    "own_city",
+]
 
 CityMatch = tuple[str, int, int]  # English name, start, end (offsets into the searched text)
 
@@ -69,7 +77,7 @@ _TRANSLIT = dict(
     )
 )
 _CONTACT = re.compile(r"(?:\b(?:tel|тел|phone|fax|факс|e-?mail)\b|@|\b\d{6}\b)", re.I)
-_WE = re.compile(r"(?:\bWe,?\s|\bМы,?\s|\bБіз\s)")
+_WE = re.compile(r"(?:\bWe,?\s|\bМы,?\s|\bБіз,?\s)")
 
 
 def transliterate(word: str) -> str:
@@ -163,9 +171,23 @@ def _city_after_date(line: str, date_start: int) -> CityMatch | None:
     return None
 
 
+# A city beside its postcode: "Leeds LS1 2AB" (British), "CH-1227 Geneva", "B-1210 Brussels".
+_POSTAL_CITY = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b"
+    r"|\b[A-Z]{1,2}-\d{4,5}\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
+)
+
+
 def letterhead_city(lines: list[tuple[int, str]]) -> CityMatch | None:
-    """A city in the letterhead: listed, or marked 'г.'/'қаласы', in a block with contact details."""
+    """A city in the letterhead: listed, or marked 'г.'/'қаласы', in a block with contact details;
+    or any city written beside its postcode."""
     for offset, block in _blocks(lines):
+        postal = _POSTAL_CITY.search(block)
+        if postal:
+            which = 1 if postal.group(1) else 2
+            name = city_name(postal.group(which))
+            if name:
+                return name, offset + postal.start(which), offset + postal.end(which)
         if not _CONTACT.search(block):
             continue
         m = re.search(
@@ -203,6 +225,28 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return blocks
 
 
+# A congress or meeting naming where it sits: "The 14th Congress …, meeting in Cork on 6 July 2019".
+_MEETING_IN = re.compile(
+    r"\b(?:meeting|gathered|assembled|convened|held|sitting)\s+in\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"(?=\s+(?:on|from|in)\s+\d|\s*,\s*\d|\s+on\s+\w+\s+\d)"
+)
+
+
+def meeting_city(text: str, start: int, end: int) -> CityMatch | None:
+    """The city a sending congress or meeting says it sits in, in the letter's opening lines."""
+    m = _MEETING_IN.search(text, start, min(end, start + 1500))
+    if not m:
+        return None
+    name = city_name(m.group(1))
+    return (name, m.start(1), m.end(1)) if name and not _is_country_word(m.group(1)) else None
+
+
+def _is_country_word(word: str) -> bool:
+    from kzlabour.parse.countries import country_code
+
+    return country_code(word) is not None
+
+
 def own_city(text: str, start: int, end: int) -> CityMatch | None:
     """The city the senders name as their own: 'We, the … of Astana', 'Біз Астана қаласының …'."""
     for m in _WE.finditer(text, start, end):
@@ -217,11 +261,40 @@ def own_city(text: str, start: int, end: int) -> CityMatch | None:
                 name = _english(k[0])
                 if name:
                     return name, k.start(), k.end()
+        marked = _MARKED_CITY.search(text, m.end(), window_end)
+        if marked:
+            # An unlisted city the phrase marks as one: "Кентау қаласының", "города Хромтау"
+            which = 1 if marked.group(1) else 2
+            name = _marked_name(marked.group(which), kazakh=which == 1)
+            if name:
+                return name, marked.start(which), marked.end(which)
     return None
+
+
+_MARKED_CITY = re.compile(
+    r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]{2,})\s+қала(?:сы|сының|сындағы)\b|(?:\bгорода|\bг\.)\s*([А-ЯЁ][\w-]{2,})"
+)
+
+
+def _marked_name(word: str, kazakh: bool) -> str | None:
+    """English name of a city word in a marked phrase; Russian genitive back to the nominative."""
+    if not kazakh:
+        from kzlabour.parse.morph import ru_nominative
+
+        listed = _english(word)
+        if listed:
+            return listed
+        word = ru_nominative(word, "gent") if word[-1:] in "аыи" else word
+    return _english(word) or city_name(word)
 
 
 # "workers of Astana", "рабочие г. Жанаозен", "жители города Актау", "Астана қаласының".
 _OWN_BEFORE = re.compile(
-    r"(?:\b(?:of|from|in)\s+(?:the\s+city\s+of\s+)?|(?:\bг\.|\bгорода|\bиз|\bв)\s*)$", re.I
+    r"(?:\b(?:of|from|in)\s+(?:the\s+city\s+of\s+)?|(?:\bг\.|\bгорода|\bиз|\bв)\s*"
+    # "активисты Темиртау", "рабочие Жанаозена": a Russian group noun, the city in the genitive
+    r"|(?<![^\W\d_])(?:рабочи[ехм]|активист\w{0,3}|работник\w{0,3}|нефтяник\w{0,3}|шахт[её]р\w{0,3}|"
+    r"горняк\w{0,3}|жител\w{0,3}|трудящи\w{1,3}|водител\w{0,3}|металлург\w{0,3}|железнодорожник\w{0,3}|"
+    r"учител\w{0,3}|врач\w{0,3}|медик\w{0,3}|энергетик\w{0,3})\s+)$",
+    re.I,
 )
 _OWN_AFTER = re.compile(r"\s+қала")

@@ -45,7 +45,11 @@ _MIN_WORDS = 2
 MAX_SENTENCE = 3000
 # Inside a request to readers, the demand it carries: "Sign this petition to call on X to …",
 # "Write to the minister and demand …", "…, demanding …".
-_CARRIED = re.compile(r"(?:\s+to|,?\s+and|,)\s+(?=(?:call|urge|ask|demand)(?:ing)?\b)", re.IGNORECASE)
+# "… to call on X", "…, demanding that …", "a message to the company demanding that …".
+_CARRIED = re.compile(
+    r"(?:\s+to|,?\s+and|,)\s+(?=(?:call|urge|ask|demand)(?:ing)?\b)|\s+(?=(?:calling|urging|demanding)\b)",
+    re.IGNORECASE,
+)
 # A prescriptive clause ("X should be guaranteed"): its subject is asked only when it acts itself.
 PRESCRIPTIVE = "prescriptive"
 
@@ -174,7 +178,7 @@ def _reader_pieces(text: str, s: int, end: int, lex: DemandLexicon, whole: bool 
         verb = re.compile(r"(call on|call upon|urge|ask|demand)(?:ing)?(?!\w)", re.IGNORECASE).match(
             text, inner.end(), end
         )
-        lead = read_lead_in(text, inner.start(), verb.end(), end, verb.group(), lex) if verb else None
+        lead = read_lead_in(text, inner.start(), verb.end(), end, verb.group(1), lex) if verb else None
         carried_by_readers = not inner.group().lstrip().startswith("to")  # "write … and demand X"
         if lead is not None:
             for x, y, by_readers in split_body(text, lead.body, end, lead.mode, lex):
@@ -287,8 +291,15 @@ def _skip_opinion(text: str, s: int, end: int, lex: DemandLexicon) -> int:
     return m.end() if m else s
 
 
+_KK_ABLATIVE = re.compile(r"\s*([^\W\d_]+?)(?:дан|ден|тан|тен|нан|нен)\s+", re.IGNORECASE)
+_KK_CAUSE = re.compile(r",\s*(?:себебі|өйткені|себебi|өйткенi)(?!\w)", re.IGNORECASE)
+
+
 def _kazakh(text: str, s: int, end: int, lex: DemandLexicon) -> list[Found]:
     """Kazakh puts the verb last ("… төлеуіңізді талап етеміз!"): the words before it, one per verbal noun."""
+    cause = _KK_CAUSE.search(text, s, end)
+    if cause:
+        end = cause.start()  # "… қарастыруды өтінеміз, себебі …": the reason given after is no demand
     sentence = text[s:end]
     final = _phrase(lex.language, "final_verbs", r"[\s.!]*$")
     m = final.search(sentence)
@@ -308,6 +319,9 @@ def _kazakh(text: str, s: int, end: int, lex: DemandLexicon) -> list[Found]:
         re.IGNORECASE,
     )
     body += subject.end() if subject else 0
+    ablative = _KK_ABLATIVE.match(text, body, stop)
+    if ablative and any(ablative[1].casefold().startswith(a) for a in lex.words("ablative_addressees")):
+        body = ablative.end()  # "министрліктен …": the body asked is the target, not the demand
     split = _verbal_noun_end(lex.language)
     spans = []
     pos = body
@@ -344,8 +358,12 @@ def skip_connectives(text: str, start: int, end: int, lex: DemandLexicon) -> int
 @cache
 def _connectives(language: str) -> re.Pattern[str]:
     lex = demand_lexicon(language)
-    # Only a connective set off by a comma, or "and"/"і" style joiners, is dropped.
-    return re.compile(r"\s*" + phrase_pattern(lex.words("connectives")) + r"(?!\w)\s*,\s*", re.IGNORECASE)
+    # Only a connective set off by a comma, or "and"/"і" style joiners, is dropped; a phrase of
+    # several words ("Осыған байланысты", "In addition") is one without its comma too.
+    words = lex.words("connectives")
+    multi = phrase_pattern([w for w in words if len(w.split()) > 1])
+    single = phrase_pattern(words)
+    return re.compile(rf"\s*(?:{multi}(?!\w)\s*,?|{single}(?!\w)\s*,)\s*", re.IGNORECASE)
 
 
 # Words after an opening "To" that make it an address ("To the Ministry"), not a purpose.
@@ -362,6 +380,7 @@ def _purpose_opening(text: str, s: int, end: int, lex: DemandLexicon) -> bool:
 def _speaks_as_sender(subject: str, sender_words: frozenset[str]) -> bool:
     """ "The International Trade Union Confederation … demands": only a sender demands in its own name."""
     words = {w.casefold() for w in re.findall(r"\w{4,}", subject)}
+    words |= {w.casefold() for w in re.findall(r"\b[^\W\d_]{2,3}\b", subject) if w.isupper()}  # "КТР"
     if not sender_words:
         return bool(re.match(r"\s*(?:The\s+)?[A-ZА-Я]", subject)) and "undersigned" not in subject
     return bool(words & sender_words) or "undersigned" in subject.casefold()

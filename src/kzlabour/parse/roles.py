@@ -111,7 +111,19 @@ def role_prefix(text: str) -> str | None:
     for role in _roles():
         if low.startswith(role) and (len(low) == len(role) or not low[len(role)].isalnum()):
             return text[: len(role)]
+    qualifier = _ROLE_QUALIFIER.match(text)
+    if qualifier and qualifier.end() < len(text):
+        # "Senior Assistant General Secretary", "Acting President": a qualified position.
+        rest = role_prefix(text[qualifier.end() :])
+        if rest:
+            return text[: qualifier.end() + len(rest)]
     return None
+
+
+# Words that qualify a position without changing its kind; English only, one or two of them.
+_ROLE_QUALIFIER = re.compile(
+    r"(?:(?:Senior|Acting|Interim|Joint|Regional|National|International|Chief|First|Second|Honorary|Former)\s+){1,2}"
+)
 
 
 def _role_suffix(text: str) -> str | None:
@@ -189,6 +201,12 @@ def describe(item: str) -> Affiliation:
         # "Transport Workers' Union (UK)": the bracket gives the country.
         inner = describe(paren.group(1))
         return Affiliation(inner.role, inner.organisation, country_code(paren.group(2)))
+    tail = re.match(r"^(.+?),\s*([^,]{2,40})$", item)
+    if tail and country_code(tail.group(2).rstrip(".")):
+        # "National Union of Mineworkers, UK": a final country item gives the country only.
+        inner = describe(tail.group(1))
+        code = inner.country or country_code(tail.group(2).rstrip("."))
+        return Affiliation(inner.role, inner.organisation, code)
     role = role_prefix(item)
     if role:
         rest = item[len(role) :].strip()
@@ -197,7 +215,13 @@ def describe(item: str) -> Affiliation:
         if re.match(r"of\s", rest, re.I):
             body = _OF.sub("", rest)
             org = None if is_state(body) else clean_org(_strip_organ(body))
+            if org and org.casefold() in _organs():
+                org = None  # "Chairman of the Board": an organ alone names no organisation
             return Affiliation(role=item.rstrip("."), organisation=org)
+        portfolio = not has_org_word(rest) and not re.search(r"\b[A-Z]{2,}\b", rest)
+        if re.match(r"for\s", rest, re.I) and portfolio:
+            # "Commissioner for Human Rights": a portfolio, not a body the person belongs to.
+            return Affiliation(role=item.rstrip("."))
         if re.match(r"for\s", rest, re.I):
             return Affiliation(role=_singular(role), organisation=clean_org(_OF.sub("", rest)))
         if re.search(r"[а-яё]", rest[:3], re.I) and rest[:1].islower() and has_org_word(rest.split()[0]):
@@ -213,6 +237,10 @@ def describe(item: str) -> Affiliation:
             return Affiliation(
                 role=item.rstrip("."), organisation=None if is_state(body) else clean_org(body)
             )
+        body_after = has_org_word(rest) or _is_acronym(rest.lstrip(", "))
+        if rest.startswith(",") and body_after and not role_prefix(rest.lstrip(", ")):
+            # "Secretary, Leeds Trades Union Council": a position, then the body it is held in.
+            return Affiliation(role=_singular(role), organisation=clean_org(rest))
         if rest.startswith(",") or (rest[:1].islower() and not role[:1].islower()):
             return Affiliation(role=item.rstrip("."))
         return Affiliation(role=_singular(role), organisation=clean_org(rest))

@@ -76,9 +76,24 @@ def from_salutation(lines: tuple[Line, ...]) -> list[Party]:
     """The recipient a salutation names: a person ("Dear Kassym-Jomart Kemelevich!") or a group."""
     sal = salutation_index(lines)
     if sal is None:
-        return []
+        return _run_on(lines)
     line = lines[sal]
     rest = _salutation_rest(line.stripped) or ""
+    return _named(line, rest)
+
+
+def _run_on(lines: tuple[Line, ...]) -> list[Party]:
+    """A salutation that runs on into the body on one line, as quoted video appeals print it:
+    "Құрметті Әлихан Асханұлы! Біз, …"."""
+    first = next((line for line in lines if not line.blank), None)
+    if first is None:
+        return []
+    head, bang, _ = first.stripped[:100].partition("!")
+    rest = _salutation_rest(head) if bang else None
+    return _named(first, rest) if rest else []
+
+
+def _named(line: Line, rest: str) -> list[Party]:
     words = re.findall(r"[\w'’?-]+", rest.casefold())
     if not words or all(w in _generic() for w in words):
         return []

@@ -198,6 +198,9 @@ def _reach_up(page: _Page, anchor: int, floor: int) -> int:
         if only_heading and not (is_title_like(s) or (is_date_line(s) and not crossed_blank)):
             break  # above a by-line or a document heading only its own heading and date line
         start = j
+        if pattern("cc_line").match(s):
+            j -= 1  # "Копия: …" under the address block: header, never the heading
+            continue
         if page.single_line_block(j) and is_title_like(s) and page.anchor[j] is None:
             break  # the heading directly above: inside, and nothing above it
         j -= 1

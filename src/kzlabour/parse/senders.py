@@ -18,11 +18,11 @@ from kzlabour.parse.countries import country_code
 from kzlabour.parse.document import Line
 from kzlabour.parse.morph import ru_nominative
 from kzlabour.parse.names import lexicon, looks_like_name, normalise_name
+from kzlabour.parse.patterns import EMAIL
 from kzlabour.parse.roles import SCAN_LIMIT, clean_org, has_org_word, make_party, party_country
 
 __all__ = ["byline", "heading_sender", "is_organ", "mail_header", "on_behalf", "subject_sender"]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DATE_TAIL = re.compile(
     r",\s*(?:\d|(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b).*$",
@@ -51,6 +51,19 @@ def byline(lines: tuple[Line, ...]) -> list[Party]:
 _ON_BEHALF = re.compile(r"\b(?:on behalf of|in the name of|от имени|атынан)\s+(?:the\s+|our\s+)?", re.I)
 
 
+_MEMBERS_OF = re.compile(
+    r"^(?:(?:some|over|more than|almost|nearly)\s+)?[\d.,]+\s*(?:million|thousand|m|k)?\s+"
+    r"(?:\w+\s+)?(?:members|workers|affiliates)\s+of\s+(?:the\s+|our\s+)?",
+    re.I,
+)
+
+
+def _proper_body(phrase: str) -> bool:
+    """ "United Steelworkers": two or more capitalised words that are no person's name."""
+    words = phrase.split()
+    return 2 <= len(words) <= 8 and all(w[:1].isupper() for w in words) and not looks_like_name(phrase)
+
+
 def on_behalf(lines: tuple[Line, ...]) -> list[Party]:
     """ "This letter is sent on behalf of the Teachers' Union" names the sender (§14)."""
     for line in lines:
@@ -58,8 +71,14 @@ def on_behalf(lines: tuple[Line, ...]) -> list[Party]:
         if not m:
             continue
         rest = line.content[m.end() : m.end() + 200]
-        phrase = re.split(r"[.,;:!?(]|\s(?:and|to|in|we|who|which)\s", rest)[0].strip()
-        if not phrase or not has_org_word(phrase):
+        # "on behalf of the 1.4 million members of the X": the body, not its members.
+        rest = _MEMBERS_OF.sub("", rest)
+        phrase = re.split(r"[.,;:!?(]|\s(?:to|in|we|who|which|concerning|about|regarding)\s", rest)[0].strip()
+        # "the Union and its members": "and" ends the name only after a body word ("Oil and Gas …" goes on).
+        head, joined, _ = phrase.partition(" and ")
+        if joined and has_org_word(head):
+            phrase = head.strip()
+        if not phrase or not (has_org_word(phrase) or _proper_body(phrase)):
             continue
         if re.search(r"[а-яё]", phrase, re.I) and phrase[:1].islower():
             phrase = ru_nominative(phrase, "gent")
@@ -79,7 +98,7 @@ def mail_header(lines: tuple[Line, ...]) -> Party | None:
         if not m:
             continue
         value = m.group(1)
-        email = _EMAIL.search(value)
+        email = EMAIL.search(value)
         who = re.sub(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)", "", value).replace(
             email.group(0) if email else "\0", ""
         )
@@ -175,6 +194,10 @@ def _author_phrase(text: str, line: Line) -> Party | None:
     ):
         role = m.group(1) if not cyr else ru_nominative(m.group(1), "gent")
         org = m.group(2) if not cyr else ru_nominative(m.group(2), "gent")
+        if cyr and not has_org_word(org) and not is_organ(org.split()[0]):
+            # "конференции профсоюзных активистов …": the organ of no named body is the body itself
+            whole = ru_nominative(text, "gent")
+            return make_party(organisation=clean_org(whole), span=(start, start + len(text)))
         return make_party(
             role=role[:1].upper() + role[1:],
             organisation=clean_org(org),
@@ -229,6 +252,8 @@ def subject_sender(lines: tuple[Line, ...]) -> list[Party]:
             if not m:
                 continue
             subject = sentence[: m.start()].strip()
+            if _KK_LETTER.search(m.group(1)) or m.group(1).casefold().startswith("талап"):
+                subject = _kk_subject(subject)  # Kazakh puts the verb last: the subject opens the sentence
             subject = re.split(r",\s+(?=[a-zа-яё])", subject)[0].strip(" ,")
             party = _subject_party(subject, line, s.find(subject))
             if party:
@@ -236,14 +261,31 @@ def subject_sender(lines: tuple[Line, ...]) -> list[Party]:
     return []
 
 
+_KK_LETTER = re.compile(r"[әғқңөұүһі]", re.I)
+_KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
+def _kk_subject(text: str) -> str:
+    """ "«Шахтер» кәсіподағы … білдіреді": the words up to the first body noun not in the genitive."""
+    words = text.split()
+    for k, w in enumerate(words[:12]):
+        core = w.strip("«»\"(),")
+        if has_org_word(core) and not _KK_GENITIVE.search(core):
+            return " ".join(words[: k + 1])
+    return ""
+
+
 def _subject_party(subject: str, line: Line, offset: int) -> Party | None:
-    if not subject or len(subject.split()) > 20 or not subject[:1].isupper():
+    if not subject or len(subject.split()) > 20 or not subject.lstrip("«\"“")[:1].isupper():
         return None
     if subject.split()[0].casefold() in {"we", "i", "мы", "я", "біз", "мен", "they", "it", "this", "our"}:
         return None
     span = (line.start + offset, line.start + offset + len(subject))
-    of = re.match(r"^(?:The\s+)?(\w+)\s+of\s+(?:the\s+)?(.+)$", subject)
-    if of and of.group(1).casefold() in _organs():
+    # "The 14th Congress of X": an organ, perhaps numbered, of a body.
+    of = re.match(
+        r"^(?:The\s+)?((?:\d{1,3}(?:st|nd|rd|th|-?й)?\s+)?\w+(?:\s\w+)?)\s+of\s+(?:the\s+)?(.+)$", subject
+    )
+    if of and re.sub(r"^\d\S*\s+", "", of.group(1)).casefold() in _organs():
         return make_party(
             role=of.group(1),
             organisation=clean_org(of.group(2)),
@@ -252,8 +294,9 @@ def _subject_party(subject: str, line: Line, offset: int) -> Party | None:
         )
     if not has_org_word(subject) or _is_state_subject(subject):
         return None
-    if not any(w[:1].isupper() for w in subject.split()[1:]) and not subject.split()[0].isupper():
-        return None  # "The union calls ...": a body only described, not named
+    named = any(w[:1].isupper() for w in subject.split()[1:]) or subject.split()[0].isupper()
+    if not named and not re.search(r"«[^»]+»", subject):
+        return None  # "The union calls ...": a body only described, not named («Шахтер» names it)
     last = re.findall(r"\w+", subject)[-1]
     if (
         last.endswith("s")
@@ -262,7 +305,8 @@ def _subject_party(subject: str, line: Line, offset: int) -> Party | None:
     ):
         # "Federations, Regional Labour Centres and Unions": bodies described by kind, a role.
         return make_party(role=subject, span=span)
-    org = clean_org(subject)
+    # "The Public Services International (PSI) is writing": the short form it introduces is not the name.
+    org = clean_org(re.sub(r"\s*\([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.\- ]{1,15}\)$", "", subject))
     return make_party(organisation=org, country=party_country(None, org), span=span)
 
 

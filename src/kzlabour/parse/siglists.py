@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kzlabour.models import Party
 from kzlabour.parse.countries import country_code
 from kzlabour.parse.document import Line
-from kzlabour.parse.names import looks_like_name, normalise_name
+from kzlabour.parse.names import lexicon, looks_like_name, normalise_name
 from kzlabour.parse.roles import describe, describe_items, has_org_word, make_party, party_country
 
 __all__ = [
@@ -197,8 +197,26 @@ def list_signatories(lines: tuple[Line, ...], text: str) -> list[tuple[Party, st
     return found
 
 
+def _body_of_organ(org: str) -> str:
+    """ "Правление ОО «Рабочее движение»" -> "ОО «Рабочее движение»": an officer of a body's organ
+    belongs to the body (§11 "Y an organ of a named body")."""
+    low = org.casefold()
+    for organ in sorted(lexicon()["organs"], key=len, reverse=True):
+        o = organ.casefold()
+        if low.startswith(o + " ") and re.search(r"[а-яё]", o):
+            rest = org[len(o) :].strip()
+            if has_org_word(rest) or re.search(r"«[^»]+»", rest):
+                return rest
+    return org
+
+
 def signer(name: str | None, extra: list[str], span: tuple[int, int]) -> Party | None:
     """A signing person with the role, body and country the items after (or above) the name give."""
     aff = describe_items(extra)
-    country = aff.country or party_country(aff.role, aff.organisation)
-    return make_party(name=name, role=aff.role, organisation=aff.organisation, country=country, span=span)
+    org = aff.organisation
+    if org and len(org.split()) == 1 and has_org_word(org):
+        org = None  # "Председатель профсоюза": a bare kind of body names no organisation
+    elif org:
+        org = _body_of_organ(org)
+    country = aff.country or party_country(aff.role, org)
+    return make_party(name=name, role=aff.role, organisation=org, country=country, span=span)

@@ -18,6 +18,7 @@ from functools import cache
 from kzlabour.models import Party
 from kzlabour.parse.countries import country_code
 from kzlabour.parse.document import Line
+from kzlabour.parse.morph import ru_nominative
 from kzlabour.parse.names import lexicon, looks_like_name, normalise_name
 from kzlabour.parse.roles import (
     describe,
@@ -118,7 +119,14 @@ def _person_line(s: str) -> tuple[str, list[str]] | None:
     items = [x.strip() for x in s.split(",") if x.strip()]
     if items and looks_like_name(items[0]) and not has_org_word(items[0]):
         return items[0], items[1:]
+    dash = _NAME_DASH.match(s)
+    if dash and looks_like_name(dash.group(1)) and not has_org_word(dash.group(1)):
+        # "Иванов А.П. — оператор, АО «Озенмунайгаз»": the name, a dash, position and body
+        return dash.group(1), [x.strip() for x in dash.group(2).split(",") if x.strip()]
     return None
+
+
+_NAME_DASH = re.compile(r"^([^,—–]{3,60}?)\s+[—–-]\s+(\S.{0,200})$")
 
 
 def _read_block(block: list[Line], closed: bool) -> tuple[list[Party], list[Party]]:
@@ -130,7 +138,7 @@ def _read_block(block: list[Line], closed: bool) -> tuple[list[Party], list[Part
     persons: list[Party] = []
     i = 0
     while i < len(block):
-        s = block[i].stripped
+        s = _sig(block[i])
         if is_list_line(s) or _is_sentence(s):
             return persons, []
         m = _FOR_LINE.match(s)
@@ -146,15 +154,23 @@ def _read_block(block: list[Line], closed: bool) -> tuple[list[Party], list[Part
                 span=(block[i].start, block[i + len(org_lines)].end),
             )
             return ([*persons, party] if party else persons), []
+        tail = _tail_name(s)
+        if tail:
+            # "Председатель профсоюза      А.К. Жумабаев": position and name on one line
+            _add(persons, signer(normalise_name(tail[1]), [tail[0]], (block[i].start, block[i].end)))
+            i += 1
+            continue
         person = _person_line(s)
         if person:
             name, extra = normalise_name(person[0]), list(person[1])
             j = i + 1
             # Position, body and country lines under the name, up to the next person.
-            while j < len(block) and len(extra) < 4 and not _person_line(block[j].stripped):
+            while j < len(block) and len(extra) < 4 and (
+                not _person_line(_sig(block[j])) or (extra and _body_and_country(_sig(block[j])))
+            ):
                 if _is_sentence(block[j].stripped):
                     break
-                extra.append(block[j].stripped)
+                extra.append(_sig(block[j]))
                 j += 1
             _add(persons, signer(name, extra, (block[i].start, block[max(i, j - 1)].end)))
             i = max(j, i + 1)
@@ -180,6 +196,54 @@ def _read_block(block: list[Line], closed: bool) -> tuple[list[Party], list[Part
     return persons, []
 
 
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zа-яёәғқңөұүһі'’"
+_INITIALS = rf"(?:[{_UP}]\.\s?){{1,3}}"
+_FAMILY = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# A name in initials form closing a line: "… А.К. Жумабаев", "… Сергеев П.А."
+_TAIL_INITIALS = re.compile(rf"^(.+?)\s+({_INITIALS}\s?{_FAMILY}|{_FAMILY}\s{_INITIALS})$")
+_TAIL_GAP = re.compile(r"^(\S.*?\S)(?:\s{3,}|\t+)(\S[^\t]*)$")
+
+
+def _sig(line: Line) -> str:
+    """A signature line without the quotation mark that closes a quoted letter on it.
+
+    Only an unbalanced mark goes: "профсоюз «Болашак»" keeps the quotes of its own name."""
+    s = line.stripped
+    if s[-1:] == "»" and s.count("»") > s.count("«"):
+        s = s[:-1].rstrip()
+    if s[:1] == "«" and s.count("«") > s.count("»"):
+        s = s[1:].lstrip()
+    if s[-1:] in "”\"" and s and (s.count('"') % 2 == 1 or s.count("”") > s.count("“")):
+        s = s[:-1].rstrip()
+    if s[:1] in "“\"" and s and (s.count('"') % 2 == 1 or s.count("“") > s.count("”")):
+        s = s[1:].lstrip()
+    return s
+
+
+def _body_and_country(s: str) -> bool:
+    """ "Industri Energi, Norway" under a name and a position: the body and its country, no person."""
+    items = [x.strip() for x in s.split(",")]
+    if "(" in s or len(items) != 2 or role_prefix(items[0]):
+        return False
+    return country_code(items[1].rstrip(".")) is not None
+
+
+def _tail_name(s: str) -> tuple[str, str] | None:
+    """A position and a name on one line: "Председатель профсоюза   А.К. Жумабаев" (the gap of a
+    printed signature line) or a position phrase ending in an initials name; else None."""
+    if len(s) > 160:
+        return None
+    gap = _TAIL_GAP.match(s)
+    left_is_role = not looks_like_name(gap.group(1)) or role_prefix(gap.group(1)) if gap else False
+    if gap and looks_like_name(gap.group(2)) and left_is_role:
+        return gap.group(1), gap.group(2).strip()
+    m = _TAIL_INITIALS.match(s.rstrip(",;"))
+    if m and not looks_like_name(m.group(1)) and describe_items([m.group(1)]).role:
+        return m.group(1).rstrip(" ,"), m.group(2)
+    return None
+
+
 def _add(persons: list[Party], party: Party | None) -> None:
     if party is not None:
         persons.append(party)
@@ -197,6 +261,8 @@ def _org_block(block: list[Line], closed: bool) -> list[Party]:
     countries: list[str | None] = []
     for line in block[:6]:
         s = line.stripped
+        if _CITY_LINE.match(s):
+            break  # "г. Шымкент" under the sign-off: where it was written, not part of the name
         code = country_code(s.rstrip("."))
         if code and chunks and countries[-1] is None:
             countries[-1] = code
@@ -221,6 +287,7 @@ def _org_block(block: list[Line], closed: bool) -> list[Party]:
     return out
 
 
+_CITY_LINE = re.compile(r"^(?:г\.|город|гор\.)\s*[А-ЯЁ][\w-]+\.?$|^[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:қаласы|қ\.)$")
 _CONTINUES = re.compile(r"(?:\b(?:of|the|and|for|de|du|des|la|of the)|[,&-])$", re.I)
 _CONTINUED = re.compile(r"^(?:of|and|for|the|de|du|des|[a-zа-яё(])")
 
@@ -240,8 +307,22 @@ def _org_party(chunk: list[Line], country: str | None, closed: bool) -> Party | 
     organ = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", text)
     if organ and not role and _is_organ(organ.group(1)):
         role, org = organ.group(1), organ.group(2)
+    elif not role and re.search(r"[а-яё]", text, re.I):
+        head = _ru_organ_head(text)
+        if head:  # "Исполнительный комитет профсоюза «Курмет»": the organ, and its body in the nominative
+            role, org = head, ru_nominative(text[len(head) :].strip(), "gent")
     country = country or party_country(role, org)
     return make_party(role=role, organisation=org, country=country, span=(chunk[0].start, chunk[-1].end))
+
+
+def _ru_organ_head(text: str) -> str | None:
+    """The organ a Russian sign-off opens with, when a body in the genitive follows it."""
+    low = text.casefold()
+    for organ in sorted(lexicon()["organs"], key=len, reverse=True):
+        o = organ.casefold()
+        if low.startswith(o + " ") and has_org_word(text[len(o) :]):
+            return text[: len(o)]
+    return None
 
 
 @cache
@@ -255,7 +336,7 @@ def _is_organ(text: str) -> bool:
 
 def read_signatories(lines: tuple[Line, ...], text: str) -> SignOff:
     """The letter's signatories from its closing block, trailing sign-off and lists."""
-    listed = list_signatories(lines, text)
+    listed = _bodies_by_company(list_signatories(lines, text))
     close = closing_index(lines)
     persons: list[Party] = []
     orgs: list[Party] = []
@@ -290,8 +371,41 @@ _SIGN_LABEL = re.compile(
 )
 
 
+_SIGN_INLINE = re.compile(
+    r"^(?:signed(?: by)?|signatories|signatures|endorsed by|supported by|co-signed by|подписали|"
+    r"қол қойғандар)\b[^:]{0,40}:\s*(\S.+)$",
+    re.I,
+)
+
+
+def _inline_list(line: Line) -> list[tuple[Party, str]]:
+    """ "Signed by: A, B, C and D": the signatories on the label's own line, split at commas."""
+    m = _SIGN_INLINE.match(line.stripped)
+    if not m or (_is_sentence(m.group(1)) and m.group(1).count(",") < 2):
+        return []
+    found: list[tuple[Party, str]] = []
+    pos = line.content.find(m.group(1))
+    items = re.split(r"\s*[,;]\s*", m.group(1).rstrip("."))
+    # "…, C and D": only the last item joins two names ("Bureau for Human Rights and Rule of Law" stays).
+    last = re.sub(r"^(?:and|и|және)\s+", "", items.pop())
+    pair = len(items) >= 2 and len(last.split()) > 2
+    items += re.split(r"\s+and\s+(?=[A-Z])", last, maxsplit=1) if pair else [last]
+    for item in items:
+        at = line.content.find(item, pos)
+        pos = at + len(item)
+        if item:
+            span = (line.start + at, line.start + at + len(item))
+            found.extend((p, item) for p in parse_entry(item, span))
+    return found
+
+
 def _labelled_lines(lines: tuple[Line, ...]) -> list[tuple[Party, str]]:
     """ "Signed by the following organisations:" and one signatory a line under it."""
+    for line in lines:
+        if len(line.content) < 5000:
+            inline = _inline_list(line)
+            if len(inline) >= 2:
+                return _bodies_by_company(inline)
     for i, line in enumerate(lines):
         if len(line.content) > 80 or not _SIGN_LABEL.match(line.stripped):
             continue
@@ -308,8 +422,24 @@ def _labelled_lines(lines: tuple[Line, ...]) -> list[tuple[Party, str]]:
             if _is_sentence(entry):
                 break
             found.extend((p, entry) for p in parse_entry(entry, (nxt.start, nxt.end)))
-        return found
+        return _bodies_by_company(found)
     return []
+
+
+def _bodies_by_company(found: list[tuple[Party, str]]) -> list[tuple[Party, str]]:
+    """In a list of organisations, where no person is given with a position or body, a bare
+    capitalised entry ("IG Metall (Germany)", "Solidarnosc") is an organisation too."""
+    bodies = sum(1 for p, _ in found if p.organisation and not p.name)
+    persons = sum(1 for p, _ in found if p.name and (p.role or p.organisation))
+    if bodies < 2 or persons:
+        return found
+    out: list[tuple[Party, str]] = []
+    for p, entry in found:
+        if p.name and not p.role and not p.organisation:
+            org = re.sub(r"\s*\([^()]*\)$", "", _LIST_MARK.sub("", entry)).strip(" .;,")
+            p = p.model_copy(update={"name": None, "organisation": org})
+        out.append((p, entry))
+    return out
 
 
 def _for_lines(lines: tuple[Line, ...]) -> list[Party]:

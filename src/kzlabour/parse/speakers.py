@@ -167,6 +167,27 @@ _RU_LETTER = re.compile(r"\b(?:письм[оаяе]|обращени[еяю]|з�
 _EN_LETTER = re.compile(
     r"\b(?:letter|appeal|statement|petition|message)s?\s+(?:of|from|by)\s+(?:the\s+)?", re.I
 )
+# "The Teachers' Union of Ireland has sent a letter to …": the article names who wrote it.
+_EN_SENT = re.compile(
+    r"(?:^|[.!?]\s+|\n)((?:The\s+)?[A-Z][^.!?\n]{2,120}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:sent|written|wrote|addressed|issued)\s+(?:a|an|the)\s+(?:open\s+|protest\s+)?"
+    r"(?:letter|appeal|statement|petition|message)\b"
+)
+
+
+def _en_sender(subject: str, start: int) -> Party | None:
+    """The subject of "… has sent a letter": a named body, or a group of people by kind."""
+    if len(subject.split()) > 15:
+        return None
+    span = (start, start + len(subject))
+    if has_org_word(subject) and any(w[:1].isupper() for w in subject.split()[1:]):
+        org = clean_org(subject)
+        return make_party(organisation=org, country=party_country(None, org), span=span)
+    if any(g in subject.casefold() for g in _groups()):
+        return make_party(role=re.sub(r"^(?:The|the)\s+", "", subject), span=span)
+    return None
+
+
 _KK_LETTER = re.compile(r"([\w?-]+)\s+(?:үндеуі|хаты|өтініші|мәлімдемесі)\b")
 
 
@@ -191,6 +212,11 @@ def article_sender(text: str, start: int) -> list[Party]:
         if phrase and any(g in phrase.casefold() for g in _groups()):
             party = make_party(role=phrase, span=(base + en.end(), base + en.end() + len(phrase)))
             return [party] if party else []
+    sent = _EN_SENT.search(body)
+    if sent:
+        party = _en_sender(sent.group(1), base + sent.start(1))
+        if party:
+            return [party]
     k = _KK_LETTER.search(body)
     if k and k.group(1)[:1].islower():
         from kzlabour.parse.morph import kk_genitive_stem

@@ -22,8 +22,14 @@ Piece = tuple[int, int, bool]
 
 _WORD = re.compile(r"[\w’'-]+")
 _LEADING = re.compile(r"(?:\s|,|;|—|–|-(?=\s))+", re.IGNORECASE)
-_LEADING_WORD = re.compile(r"(?:and|that|чтобы|и|а также|және|әрі)\s+", re.IGNORECASE)
+_LEADING_WORD = re.compile(
+    r"(?:and|also|that|чтобы|и|а также|және|әрі|сондай-ақ|сондай ақ)\s+", re.IGNORECASE
+)
 _TRAILING_CHARS = frozenset(" \t\r\n\u00a0,;:.!")
+# A joining word left at the end where the next clause was cut off: "… without delay, and".
+# Not after a stripped address (",, and" stays, §19 "Fragments left by stripped addresses stay").
+# Nor after a preposition whose address was stripped ("please send them to, and").
+_TRAILING_JOIN = re.compile(r"(?<=\w)(?<!\bto)(?<!\bat)(?<!\bon),\s+(?:and|и|және)$", re.IGNORECASE)
 # An address list announced at the end of a request: "…, to:" — the addresses are not the demand.
 _ADDRESS_TAIL = re.compile(r"(?:,\s*to|,?\s*(?:по адресу|по адресам|в адрес))\s*:\s*$", re.IGNORECASE)
 _SUBJUNCTIVE = re.compile(r"(?<!\w)(?:should|must|shall|ought|be|is to|are to)(?!\w)", re.IGNORECASE)
@@ -38,20 +44,31 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
     if language == "ru":
         return {
-            "that": re.compile(r"(?:[,;]\s*(?:и\s+)?|\s+и\s+)чтобы\s+", flags),
+            # "…, чтобы прокуратура возбудила дело, а компания выплатила …": ", а" opens a second clause.
+            "that": re.compile(r"(?:[,;]\s*(?:и\s+)?|\s+и\s+)чтобы\s+|,\s+а\s+(?!также(?!\w))", flags),
             "to": re.compile(r",\s*(?:а\s+также\s+|и\s+)?|\s+и\s+|;\s*", flags),
             "noun": re.compile(rf"(?:,\s*(?:а\s+также\s+|и\s+)?|\s+и\s+|;\s*)(?={heads}(?!\w))", flags),
             "verb_and": re.compile(r"(?:,\s*|\s+)и\s+|,\s+", flags),
-            "participle": re.compile(rf",\s*{participles}(?!\w)\s*", flags),
+            # "направить письма … с требованием восстановить …": what the readers' letters demand.
+            "participle": re.compile(
+                rf",\s*{participles}(?!\w)\s*|\s+с\s+(?:требованием|требованиями|призывом)\s+(?=[а-яё]+т[ьи](?!\w))",
+                flags,
+            ),
         }
     return {
         "that": re.compile(r"(?:[,;]\s*(?:and\s+)?|\s+and\s+)that\s+", flags),
         "to": re.compile(
             rf"(?:,\s*|;\s*|\s+)and\s+to\s+|;\s*to\s+|,?\s+and\s+by\s+|,\s*to\s+(?={verbs}(?!\w))", flags
         ),
-        "noun": re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?=(?:the|an|a)\s+{heads}(?!\w))", flags),
+        # "call for an inquiry, and for the release of …": the repeated "for" starts a second object.
+        "noun": re.compile(
+            rf"(?:,\s*|\s+)and\s+for\s+(?=(?:the|an|a|all)\s)|"
+            rf"(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?=(?:the|an|a)\s+{heads}(?!\w))",
+            flags,
+        ),
         "verb_and": re.compile(rf"(?:,?\s+and|,?\s+as\s+well\s+as|,)\s+(?={verbs}(?!\w))", flags),
-        "participle": re.compile(rf",\s*{participles}(?!\w)\s*", flags),
+        # "Send a message to the company demanding that …": comma or not, the message carries a demand.
+        "participle": re.compile(rf"(?:,\s*|\s+){participles}(?!\w)\s*", flags),
     }
 
 
@@ -277,6 +294,9 @@ def trim(text: str, start: int, end: int, lex: DemandLexicon) -> Span:
             end, changed = tail.start(), True
         while end > start and text[end - 1] in _TRAILING_CHARS:
             end, changed = end - 1, True
+        join = _TRAILING_JOIN.search(text, max(start, end - 12), end)
+        if join:
+            end, changed = join.start(), True
     return start, end
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from kzlabour.parse.document import Line, Segment, split_lines
 from kzlabour.parse.furniture import furniture_kinds
 from kzlabour.parse.header_lexicon import pattern, patterns
+from kzlabour.parse.letterhead import is_address_line
 from kzlabour.parse.linekind import (
     ADDRESS,
     DOC,
@@ -53,6 +54,8 @@ def _own_heading(lines: list[Line], text: str) -> tuple[str, int, int] | None:
             continue  # a sender's heading, by-line or date line may stand above the title
         if kind in (SALUTATION, ADDRESS) or is_prose(s):
             return None
+        if is_address_line(s):
+            continue  # a letterhead's address line under the body's name
         if not is_title_like(s):
             if n == 0 and len(s.split()) <= 2 and anchor_kind(s) is None:
                 continue  # a section label or site name above the heading ("Statements")
@@ -90,6 +93,9 @@ def _names_a_body(s: str, kind: str | None) -> bool:
     """A heading that names a body (letterhead, congress): the sender's, not the title."""
     if kind == DOC or s.endswith(("!", "?")) or pattern("slogan_start").search(s):
         return False
+    label, colon, rest = s.partition(": ")
+    if colon and len(label.split()) <= 3 and not pattern("organisation_words").search(label) and rest:
+        return False  # "Kazakhstan: Free jailed union leader …", "URGENT ACTION: …": a labelled headline
     return pattern("organisation_words").search(s) is not None
 
 

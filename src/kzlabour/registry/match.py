@@ -76,7 +76,8 @@ def same_word(a: str, b: str, gendered: bool = True) -> bool:
 
 
 def _initial_agrees(a: str, b: str) -> bool:
-    return a[:1] == b[:1] or skeleton(a)[:1] == skeleton(b)[:1]
+    """An initial agrees with a name it starts, as written in Latin ('Y.' is not 'Ibrahim')."""
+    return a[:1] == b[:1]
 
 
 def given_agree(g1: tuple[str, ...], g2: tuple[str, ...]) -> bool:
