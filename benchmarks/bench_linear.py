@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--kinds", default=",".join(KINDS), help="comma-separated kinds to run")
     opts = args.parse_args(argv)
 
-    from kzlabour.parse import parse
+    from kzlabour.parser import parse
 
     parse(LETTER)  # load the lexicons once, outside the timings
     sizes = [opts.base * 2**k for k in range(4)]

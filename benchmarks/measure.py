@@ -29,7 +29,7 @@ def _clock() -> float:
 
 def task_parse(args: argparse.Namespace) -> dict[str, Any]:
     """Parse throughput on one core: the texts of a folder (or the real texts), in order."""
-    from kzlabour.parse import parse
+    from kzlabour.parser import parse
 
     paths = _text_paths(args)
     texts = [p.read_text(encoding="utf-8") for p in paths]
@@ -59,7 +59,7 @@ def task_parse_scale(args: argparse.Namespace) -> dict[str, Any]:
     import random
 
     from benchmarks.corpus import Registry, letter_text
-    from kzlabour.parse import parse
+    from kzlabour.parser import parse
 
     rng = random.Random(args.seed)
     reg = Registry(rng, 300, 100)

@@ -38,7 +38,7 @@ def machine(snapshot: Path) -> dict[str, Any]:
         [
             sys.executable,
             "-c",
-            "import kzlabour, kzlabour.parse as p, frictionless, pydantic;"
+            "import kzlabour, kzlabour.parser as p, frictionless, pydantic;"
             "print(kzlabour.__version__, p.PARSER_VERSION, frictionless.__version__, pydantic.VERSION)",
         ],
         capture_output=True,

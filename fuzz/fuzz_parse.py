@@ -78,7 +78,7 @@ def run_hypothesis(examples: int, slow: float) -> int:
     from hypothesis import strategies as st
 
     from kzlabour.errors import SourceError
-    from kzlabour.parse import parse, parse_bytes
+    from kzlabour.parser import parse, parse_bytes
 
     noise = st.text(max_size=20)
     assembled = st.lists(st.sampled_from(PIECES) | noise, max_size=60).map("".join)
@@ -137,7 +137,7 @@ def run_atheris(runs: int, argv: list[str]) -> int:
         return 2
     with atheris.instrument_imports():
         from kzlabour.errors import SourceError
-        from kzlabour.parse import parse, parse_bytes
+        from kzlabour.parser import parse, parse_bytes
 
     def one_input(data: bytes) -> None:
         fdp = atheris.FuzzedDataProvider(data)

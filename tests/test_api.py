@@ -37,3 +37,14 @@ def test_unknown_attribute() -> None:
 
     with pytest.raises(AttributeError):
         kzlabour.nothing  # noqa: B018
+
+
+def test_public_functions_survive_submodule_imports() -> None:
+    """No module shares a public function's name, so importing a submodule never hides a function."""
+    import importlib
+
+    for module in ("kzlabour.parser", "kzlabour.package", "kzlabour.loader", "kzlabour.validation"):
+        importlib.import_module(module)
+    for name in ("parse", "parse_file", "build", "load", "validate"):
+        assert callable(getattr(kzlabour, name)), name
+        assert not isinstance(getattr(kzlabour, name), type(kzlabour)), name

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import kzlabour.parse
+import kzlabour.parser
 from kzlabour.cache import CACHE_DIR, ParseCache, code_fingerprint
 from kzlabour.package import build, plan_build
-from kzlabour.parse import parse
+from kzlabour.parser import parse
 
 TEXT = "Brussels, 27 June 2012\n\nDear President,\n\nWe demand that the union be registered.\n"
 SHA = "a" * 64
@@ -29,17 +29,17 @@ def _fresh_fingerprint() -> Iterator[None]:
 
 
 class ParseCounter:
-    """Counts the texts the parser is called on (serial builds call kzlabour.parse.parse)."""
+    """Counts the texts the parser is called on (serial builds call kzlabour.parser.parse)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.names: list[str] = []
-        real = kzlabour.parse.parse
+        real = kzlabour.parser.parse
 
         def counting(text: str, source: str | None = None, *args: Any, **kwargs: Any) -> Any:
             self.names.append(source or "")
             return real(text, source, *args, **kwargs)
 
-        monkeypatch.setattr(kzlabour.parse, "parse", counting)
+        monkeypatch.setattr(kzlabour.parser, "parse", counting)
 
 
 def entries(root: Path) -> list[Path]:
@@ -63,7 +63,7 @@ def test_the_key_holds_name_hash_spans_and_parser_version(
     assert cache.get("y.txt", SHA, None) is None
     assert cache.get("x.txt", "b" * 64, None) is None
     assert cache.get("x.txt", SHA, [(0, 10)]) is None
-    monkeypatch.setattr(kzlabour.parse, "PARSER_VERSION", "99.0.0")
+    monkeypatch.setattr(kzlabour.parser, "PARSER_VERSION", "99.0.0")
     code_fingerprint.cache_clear()
     assert cache.get("x.txt", SHA, None) is None
 
@@ -96,7 +96,7 @@ def test_a_stale_cache_is_rebuilt_under_a_new_parser_version(
     assert all(letter.title == "FROM THE CACHE" for letter in plan_build(repo, jobs=1).letters)
     old = {p.parent.parent for p in entries(repo)}
 
-    monkeypatch.setattr(kzlabour.parse, "PARSER_VERSION", "99.0.0")
+    monkeypatch.setattr(kzlabour.parser, "PARSER_VERSION", "99.0.0")
     code_fingerprint.cache_clear()
     counter = ParseCounter(monkeypatch)
     result = plan_build(repo, jobs=1)

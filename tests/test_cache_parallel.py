@@ -9,7 +9,7 @@ import pytest
 from kzlabour.cache import ParseCache
 from kzlabour.package import build, plan_build
 from kzlabour.parallel import MIN_PARALLEL, ParseTask, _processes, default_jobs, parse_all
-from kzlabour.parse import parse
+from kzlabour.parser import parse
 from tests.conftest import tree_bytes
 
 

@@ -9,7 +9,7 @@ import pytest
 from kzlabour.curate import CurationFile, apply_curation, read_curation
 from kzlabour.errors import CurationError
 from kzlabour.models import Letter, Span
-from kzlabour.parse import parse
+from kzlabour.parser import parse
 
 TEXT = (
     "To the Minister of Labour\n\n17.11.1999\n\n"

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from kzlabour.parse import parse
+from kzlabour.parser import parse
 
 SIZE = 1_000_000
 LIMIT = 60.0  # seconds per text: generous on a loaded 2-core machine
@@ -72,7 +72,7 @@ def test_adversarial_megabyte_parses_in_time(unit: str) -> None:
 
 _IN_SUBPROCESS = r"""
 import sys
-from kzlabour.parse import parse
+from kzlabour.parser import parse
 parse(sys.stdin.read())
 """
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlabour.cli import main
-from kzlabour.parse import parse, parse_file
+from kzlabour.parser import parse, parse_file
 from tests.conftest import ROOT, SHARED, needs_shared
 
 

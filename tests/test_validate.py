@@ -75,10 +75,10 @@ def test_drift_reparses_only_what_changed(tmp_path: Path) -> None:
 
 
 def test_a_new_parser_version_reparses_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kzlabour.parse
+    import kzlabour.parser
 
     repo = copy_repo(tmp_path)
-    monkeypatch.setattr(kzlabour.parse, "PARSER_VERSION", "999.0.0")
+    monkeypatch.setattr(kzlabour.parser, "PARSER_VERSION", "999.0.0")
     report = validate(repo)
     assert "drift (4 of 4 texts parsed)" in report.checked
     assert {p.file for p in report.errors} == {"datapackage/sources.csv"}

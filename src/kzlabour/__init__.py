@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # public name -> module that defines it; resolved lazily by __getattr__
 _LAZY: dict[str, str] = {
@@ -31,8 +31,8 @@ _LAZY: dict[str, str] = {
     "export_popolo": "kzlabour.export",
     "export_sqlite": "kzlabour.export",
     "load": "kzlabour.loader",
-    "parse": "kzlabour.parse",
-    "parse_file": "kzlabour.parse",
+    "parse": "kzlabour.parser",
+    "parse_file": "kzlabour.parser",
     "validate": "kzlabour.validation",
     "write_report": "kzlabour.export",
 }
@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     from kzlabour.loader import Dataset, load
     from kzlabour.models import Demand, DemandCategory, Flag, Letter, Party, PartyKind, Source
     from kzlabour.package import build
-    from kzlabour.parse import parse, parse_file
+    from kzlabour.parser import parse, parse_file
     from kzlabour.validation import validate
 
 

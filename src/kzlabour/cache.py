@@ -34,12 +34,12 @@ Spans = Sequence[tuple[int, int]] | None
 
 @cache
 def code_fingerprint() -> str:
-    """SHA-256 of the parser version and of every file of kzlabour.parse and kzlabour.models."""
-    from kzlabour.parse import PARSER_VERSION
+    """SHA-256 of the parser version and of every file of kzlabour.parser and kzlabour.models."""
+    from kzlabour.parser import PARSER_VERSION
 
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(PARSER_VERSION.encode("utf-8"))
-    for folder in (here / "parse", here / "models"):
+    for folder in (here / "parser", here / "models"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".txt"}:
                 digest.update(str(path.relative_to(here)).encode("utf-8") + b"\0")
@@ -65,7 +65,7 @@ class ParseCache:
 
     @property
     def folder(self) -> Path:
-        from kzlabour.parse import PARSER_VERSION
+        from kzlabour.parser import PARSER_VERSION
 
         return self.root / CACHE_DIR / "parse" / f"{_safe(PARSER_VERSION)}-{code_fingerprint()[:16]}"
 
@@ -152,7 +152,7 @@ def write_entry(path: Path, stated: dict[str, Any], letters: Sequence[Letter]) -
 
 def identity(name: str, sha256: str, spans: Spans) -> dict[str, Any]:
     """What an entry must state about its input to be trusted."""
-    from kzlabour.parse import PARSER_VERSION
+    from kzlabour.parser import PARSER_VERSION
 
     return {
         "parser_version": PARSER_VERSION,

@@ -167,7 +167,7 @@ def _letter_table(n: int, letter: Letter) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from kzlabour.parse import parse_bytes
+    from kzlabour.parser import parse_bytes
     from kzlabour.sources import read_text_bytes
 
     for path in args.files:

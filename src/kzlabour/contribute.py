@@ -79,8 +79,8 @@ def add_source(
     root: Path | str = ".",
 ) -> AddResult:
     """Copy a text into `root/sources/` with its sidecar and a draft curation; nothing is left on failure."""
-    from kzlabour.parse import parse
-    from kzlabour.parse.decode import decode
+    from kzlabour.parser import parse
+    from kzlabour.parser.decode import decode
     from kzlabour.sources import read_text_bytes
 
     root, path = Path(root), Path(file)

@@ -87,7 +87,7 @@ def letters_of(
     `parsed` is the parser's output for the text with its curated spans, when already computed.
     """
     from kzlabour.curate import apply_curation, curation_path, read_curation
-    from kzlabour.parse import parse
+    from kzlabour.parser import parse
 
     cpath = curation_path(root / "curation", src.name)
     curation = read_curation(cpath) if cpath.is_file() else None
@@ -127,9 +127,9 @@ def package_files(
 ) -> tuple[dict[str, bytes], dict[str, int]]:
     """The package's files (name -> bytes) and row counts for these texts and their published letters."""
     from kzlabour import __version__
-    from kzlabour.parse import PARSER_VERSION
-    from kzlabour.schema import dump_json, package_descriptor
+    from kzlabour.parser import PARSER_VERSION
     from kzlabour.registry import read_registry, resolve_letters
+    from kzlabour.schema import dump_json, package_descriptor
     from kzlabour.tables import letters_to_tables, letters_with_ids
 
     by_source: dict[str, list[Letter]] = {}

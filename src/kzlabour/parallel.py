@@ -95,7 +95,7 @@ def _entry(cache: ParseCache | None, task: ParseTask) -> tuple[Path, dict[str, A
 
 def _parse_one(item: tuple[ParseTask, tuple[Path, dict[str, Any]] | None]) -> list[Letter]:
     from kzlabour.cache import write_entry
-    from kzlabour.parse import parse
+    from kzlabour.parser import parse
 
     task, entry = item
     letters = parse(task.text, task.name, task.sha256, spans=task.spans)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kzlabour.models import DemandCategory
-from kzlabour.parse.categories import categorise
+from kzlabour.parser.categories import categorise
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from kzlabour.parse import parse_file
+from kzlabour.parser import parse_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CASES = sorted(CORPUS.glob("*.txt"))

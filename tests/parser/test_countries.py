@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzlabour.parse.countries import city_country, country_code, find_country, is_international
+from kzlabour.parser.countries import city_country, country_code, find_country, is_international
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzlabour.parse.dates import find_dates, month_number
+from kzlabour.parser.dates import find_dates, month_number
 
 
 @pytest.mark.parametrize(

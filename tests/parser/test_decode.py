@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from kzlabour.errors import SourceError
-from kzlabour.parse import parse_bytes
-from kzlabour.parse.decode import decode
+from kzlabour.parser import parse_bytes
+from kzlabour.parser.decode import decode
 from tests.conftest import needs_shared, shared_pairs
 
 RUSSIAN = (

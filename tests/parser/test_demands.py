@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlabour.models import Demand, Party
-from kzlabour.parse.demands import read_demands
-from kzlabour.parse.document import Segment
-from kzlabour.parse.parties import Parties
+from kzlabour.parser.demands import read_demands
+from kzlabour.parser.document import Segment
+from kzlabour.parser.parties import Parties
 
 MINISTER = Parties(recipients=(Party(role="Minister of Labour"),))
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from kzlabour.models import Party
-from kzlabour.parse.demands import read_demands
-from kzlabour.parse.document import Segment
-from kzlabour.parse.parties import Parties
+from kzlabour.parser.demands import read_demands
+from kzlabour.parser.document import Segment
+from kzlabour.parser.parties import Parties
 from tests.conftest import needs_shared, read_gold, shared_pairs
 
 PAIRS = shared_pairs()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kzlabour.models import Letter
-from kzlabour.parse import parse
-from kzlabour.parse.roles import describe
+from kzlabour.parser import parse
+from kzlabour.parser.roles import describe
 
 
 def _one(text: str) -> Letter:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kzlabour.models import Flag
-from kzlabour.parse.document import Segment
-from kzlabour.parse.header import Header, read_header
-from kzlabour.parse.language import guess_language
-from kzlabour.parse.segment import segment
+from kzlabour.parser.document import Segment
+from kzlabour.parser.header import Header, read_header
+from kzlabour.parser.language import guess_language
+from kzlabour.parser.segment import segment
 from tests.conftest import needs_shared, read_gold, shared_pairs
 
 

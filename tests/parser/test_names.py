@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kzlabour.parse.morph import kk_genitive_stem, kk_nominative, ru_nominative
-from kzlabour.parse.names import looks_like_name, normalise_name
+from kzlabour.parser.morph import kk_genitive_stem, kk_nominative, ru_nominative
+from kzlabour.parser.names import looks_like_name, normalise_name
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kzlabour.models import Party
-from kzlabour.parse.document import Segment
-from kzlabour.parse.parties import Parties, read_parties
+from kzlabour.parser.document import Segment
+from kzlabour.parser.parties import Parties, read_parties
 
 
 def parties(text: str, language: str | None = "en") -> Parties:

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from kzlabour.parse.document import Segment
-from kzlabour.parse.parties import read_parties
+from kzlabour.parser.document import Segment
+from kzlabour.parser.parties import read_parties
 from tests.conftest import needs_shared, read_gold, shared_pairs
 
 FIELDS = ("senders", "signatories", "recipients", "copies", "contacts")

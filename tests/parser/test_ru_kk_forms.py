@@ -6,8 +6,8 @@ The full letters these rules came from are in tests/corpus/ru_*.txt and kk_*.txt
 from __future__ import annotations
 
 from kzlabour.models import Letter
-from kzlabour.parse import parse
-from kzlabour.parse.morph import ru_nominative
+from kzlabour.parser import parse
+from kzlabour.parser.morph import ru_nominative
 
 
 def _one(text: str) -> Letter:

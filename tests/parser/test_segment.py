@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzlabour.parse.segment import segment
+from kzlabour.parser.segment import segment
 from tests.conftest import needs_shared, read_gold, shared_pairs
 
 

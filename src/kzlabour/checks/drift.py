@@ -46,7 +46,7 @@ def check_drift(
     (and with a faulty registry, no build is compared: its errors are reported already)."""
     from kzlabour.errors import KzlabourError
     from kzlabour.package import PACKAGE_DIR, curation_sha256, letters_of, letters_sha256, package_files
-    from kzlabour.parse import PARSER_VERSION
+    from kzlabour.parser import PARSER_VERSION
     from kzlabour.schema import write_schemas
 
     result = DriftResult()

@@ -1,0 +1,141 @@
+"""Page furniture: the lines of a page copy that belong to no letter.
+
+Menus, posting stamps, photo credits, profile lines, legal notices, donation
+appeals, comment boxes and the forwarder's mailing-list headers. Two kinds
+matter to segmentation: `terminal` furniture (donations, comments, sharing,
+buttons, footers) ends the letter it follows; `anywhere` furniture is only
+left out of the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from kzlabour.parser.document import Line
+from kzlabour.parser.header_lexicon import pattern
+from kzlabour.parser.linekind import is_prose
+
+__all__ = ["ANYWHERE", "MAIL", "TERMINAL", "furniture_kinds"]
+
+TERMINAL = "terminal"
+ANYWHERE = "anywhere"
+MAIL = "mail"
+_BLOG_DATE = "blog-date"
+
+# Furniture lines are short; a long line is the text itself (and is never run through the patterns,
+# which keeps classification linear on pathological input).
+_MAX_LEN = 200
+
+
+def furniture_kinds(lines: Sequence[Line]) -> list[str | None]:
+    """The furniture kind of each line (TERMINAL, ANYWHERE, MAIL) or None for text."""
+    stripped = [line.content.strip() for line in lines]
+    kinds: list[str | None] = [_line_kind(s) if s else None for s in stripped]
+    list_header = pattern("furniture.list_header")
+    for first, last in _header_blocks(stripped):
+        if any(list_header.search(stripped[i]) for i in range(first, last)):
+            for i in range(first, last):
+                kinds[i] = MAIL
+    # A weekday date line above all running text is the blog's post date; below it, the letter's own date.
+    prose_seen = False
+    for i, s in enumerate(stripped):
+        if kinds[i] == _BLOG_DATE:
+            kinds[i] = None if prose_seen else ANYWHERE
+        elif s and is_prose(s):
+            prose_seen = True
+    for first, last in _menu_blocks(stripped):
+        for i in range(first, last):
+            kinds[i] = kinds[i] or ANYWHERE
+    return kinds
+
+
+def _menu_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs of short lines (≤ 4 words) with two or more navigation words: a site menu."""
+    from kzlabour.parser.header_lexicon import lexicon
+
+    nav = frozenset(lexicon()["nav_words"])
+    blocks: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and lines[j] and len(lines[j]) <= 40 and len(lines[j].split()) <= 4:
+            j += 1
+        hits = sum(1 for k in range(i, j) if lines[k].strip(" •·|-»>").lower() in nav)
+        if hits >= 2:
+            blocks.append((i, j))
+        i = j + 1 if j == i else j
+    return blocks
+
+
+def _line_kind(s: str) -> str | None:
+    if not s or len(s) > _MAX_LEN:
+        return None
+    s = s.strip("*_ ")  # markdown emphasis around a whole line
+    if _matches("furniture.terminal", s):
+        return TERMINAL
+    if len(s) <= 120 and pattern("nav_line").match(s):
+        return ANYWHERE
+    if _matches("furniture.anywhere", s):
+        return ANYWHERE
+    if _is_blog_date_line(s):
+        return _BLOG_DATE
+    return None
+
+
+@cache
+def _split(path: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The patterns of a list split into line-start ones (tried with one fast match) and the rest."""
+    from kzlabour.parser.header_lexicon import lexicon
+
+    node = lexicon()
+    for key in path.split("."):
+        node = node[key]
+    starts = [str(p)[1:] for p in node if str(p).startswith("^")]
+    rest = [str(p) for p in node if not str(p).startswith("^")]
+
+    def join(parts: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{x})" for x in parts), re.I) if parts else None
+
+    return join(starts), join(rest)
+
+
+def _matches(path: str, s: str) -> bool:
+    start, rest = _split(path)
+    return bool((start and start.match(s)) or (rest and rest.search(s)))
+
+
+def _is_blog_date_line(s: str) -> bool:
+    """'понедельник, 10 декабря 2018 г.': a weekday and a date alone on a line, the blog's post date."""
+    from kzlabour.parser.header_lexicon import lexicon
+
+    head = s.split(",", 1)[0].strip().lower()
+    return head in lexicon()["weekdays"] and any(c.isdigit() for c in s) and len(s) <= 60
+
+
+def _header_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs of consecutive e-mail header lines ("From x@y ...", "Date:", "Subject:" ...)."""
+    blocks: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i] and _is_header_field(lines[i]):
+            j = i
+            while j < n and _is_header_field(lines[j]):
+                j += 1
+            blocks.append((i, j))
+            i = j
+        else:
+            i += 1
+    return blocks
+
+
+def is_header_field(s: str) -> bool:
+    """An e-mail header line: 'Date: ...', 'Subject: ...' or an mbox 'From x@y Thu ...' line."""
+    return _is_header_field(s)
+
+
+def _is_header_field(s: str) -> bool:
+    if not s or len(s) > _MAX_LEN:
+        return False
+    return bool(pattern("furniture.header_field").search(s) or pattern("furniture.list_header").search(s))
