@@ -20,6 +20,11 @@ from tests.conftest import ROOT
 VALIDATE_COMMAND = "kzlabour validate --format github"
 S0, S2 = "000_efc21f632b1710fe", "002_21dfb2a97649685c"
 
+# The checks are about whatever version the project is at; the tests plant faults relative to it.
+VERSION = kzlabour.__version__
+_MAJOR, _MINOR, _PATCH = (int(x) for x in VERSION.split("."))
+NEXT_PATCH = f"{_MAJOR}.{_MINOR}.{_PATCH + 1}"
+
 
 def copy_repo(tmp_path: Path) -> Path:
     for name in ("sources", "curation", "datapackage", "schema", "registry"):
@@ -97,9 +102,9 @@ def test_without_a_tag_the_version_needs_its_changelog_entry(tmp_path: Path) -> 
     git(repo, "init", "-q")
     assert validate(repo).ok
     changelog = repo / "CHANGELOG.md"
-    changelog.write_text(changelog.read_text(encoding="utf-8").replace("## [0.1.0]", "## [0.0.1]"))
+    changelog.write_text(changelog.read_text(encoding="utf-8").replace(f"## [{VERSION}]", "## [0.0.0]"))
     problems = [p for p in validate(repo).errors if p.code == "release-changelog-missing"]
-    assert [p.message for p in problems] == ["has no `## [0.1.0]` section"]
+    assert [p.message for p in problems] == [f"has no `## [{VERSION}]` section"]
 
 
 def _tagged(tmp_path: Path) -> Path:
@@ -107,14 +112,16 @@ def _tagged(tmp_path: Path) -> Path:
     git(repo, "init", "-q")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "release")
-    git(repo, "tag", "v0.1.0")
+    git(repo, "tag", f"v{VERSION}")
     return repo
 
 
 def _bump(repo: Path, version: str) -> None:
     for name in ("CITATION.cff",):
         path = repo / name
-        path.write_text(path.read_text(encoding="utf-8").replace("version: 0.1.0", f"version: {version}"))
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(f"version: {VERSION}", f"version: {version}")
+        )
     path = repo / "datapackage" / "datapackage.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["version"] = version
@@ -123,7 +130,7 @@ def _bump(repo: Path, version: str) -> None:
 
 def test_changed_data_needs_a_version_bump_against_the_latest_tag(tmp_path: Path) -> None:
     repo = _tagged(tmp_path)
-    assert validate(repo).ok  # nothing changed since v0.1.0
+    assert validate(repo).ok  # nothing changed since the tag
     (repo / "datapackage" / "letters.csv").write_text(
         (repo / "datapackage" / "letters.csv").read_text(encoding="utf-8").replace("Astana", "Nur-Sultan")
     )
@@ -131,8 +138,8 @@ def test_changed_data_needs_a_version_bump_against_the_latest_tag(tmp_path: Path
     bump = [p for p in report.errors if p.code == "release-version-not-bumped"]
     assert len(bump) == 1
     assert bump[0].message == (
-        "data or schema changed since v0.1.0 (0.1.0) in a way that needs a patch bump, "
-        "but the version is 0.1.0"
+        f"data or schema changed since v{VERSION} ({VERSION}) in a way that needs a patch bump, "
+        f"but the version is {VERSION}"
     )
     assert "changelog" not in " ".join(p.code for p in report.errors)
 
@@ -141,15 +148,17 @@ def test_a_bump_with_its_changelog_entry_passes_the_release_check(tmp_path: Path
     repo = _tagged(tmp_path)
     letters = repo / "datapackage" / "letters.csv"
     letters.write_text(letters.read_text(encoding="utf-8").replace("Astana", "Nur-Sultan"))
-    _bump(repo, "0.1.1")
+    _bump(repo, NEXT_PATCH)
     (repo / "src" / "kzlabour").mkdir(parents=True)
-    (repo / "src" / "kzlabour" / "__init__.py").write_text('__version__ = "0.1.1"\n')
-    codes = {p.code for p in validate(repo, against="v0.1.0").errors}
+    (repo / "src" / "kzlabour" / "__init__.py").write_text(f'__version__ = "{NEXT_PATCH}"\n')
+    codes = {p.code for p in validate(repo, against=f"v{VERSION}").errors}
     assert "release-version-not-bumped" not in codes
     assert "release-changelog-missing" in codes
     changelog = repo / "CHANGELOG.md"
-    changelog.write_text(changelog.read_text().replace("## [Unreleased]", "## [Unreleased]\n\n## [0.1.1]"))
-    codes = {p.code for p in validate(repo, against="v0.1.0").errors}
+    changelog.write_text(
+        changelog.read_text().replace("## [Unreleased]", f"## [Unreleased]\n\n## [{NEXT_PATCH}]")
+    )
+    codes = {p.code for p in validate(repo, against=f"v{VERSION}").errors}
     assert not {c for c in codes if c.startswith("release")}
 
 

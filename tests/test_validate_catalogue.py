@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import kzlabour
 from kzlabour.report import Report
 from kzlabour.sources import MAX_SOURCE_BYTES
 from kzlabour.validation import validate
@@ -22,6 +23,8 @@ SIDECAR = (
 )
 LETTER = "To the Minister of Labour\n\nWe demand that the union be registered.\n\nITUC\n"
 S0, S2 = "000_efc21f632b1710fe", "002_21dfb2a97649685c"
+
+VERSION = kzlabour.__version__
 
 
 def new_text(repo: Path, name: str, data: bytes, sidecar: str | None = SIDECAR) -> None:
@@ -383,10 +386,10 @@ CATALOGUE = [
     ),
     Fault(
         "citation-version",
-        lambda r: edit(r / "CITATION.cff", "version: 0.1.0", "version: 0.1"),
+        lambda r: edit(r / "CITATION.cff", f"version: {VERSION}", "version: 0.1"),
         "release-citation-version",
         "CITATION.cff",
-        "cites version '0.1', not 0.1.0",
+        f"cites version '0.1', not {VERSION}",
         6,
     ),
     Fault(
@@ -398,10 +401,10 @@ CATALOGUE = [
     ),
     Fault(
         "changelog-entry-missing",
-        lambda r: edit(r / "CHANGELOG.md", "## [0.1.0]", "## [0.0.9]"),
+        lambda r: edit(r / "CHANGELOG.md", f"## [{VERSION}]", "## [0.0.9]"),
         "release-changelog-missing",
         "CHANGELOG.md",
-        "has no `## [0.1.0]` section",
+        f"has no `## [{VERSION}]` section",
     ),
 ]
 

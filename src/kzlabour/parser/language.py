@@ -42,19 +42,18 @@ _FUNCTION_WORDS = {
 
 def _counts(text: str) -> tuple[int, int, int, int]:
     """(latin, cyrillic, kazakh-only, lost-in-cyrillic) letter counts."""
-    latin = cyr = kk = 0
-    for c in text:
-        if c.isascii():
-            if c.isalpha():
-                latin += 1
-        elif "\u0400" <= c <= "\u04ff":
-            cyr += 1
-            if c in _KK_LETTERS:
-                kk += 1
-        elif c.isalpha() and c <= "\u024f":
-            latin += 1
-    lost = len(_LOST_IN_CYRILLIC.findall(text)) if cyr else 0
-    return latin, cyr, kk, lost
+    # Counted by regular expressions, not a per-character loop: this runs on every segment's body.
+    cyr = len(_CYRILLIC.findall(text))
+    if not cyr:
+        return len(_LATIN.findall(text)), 0, 0, 0
+    kk = len(_KK_LETTER.findall(text))
+    return len(_LATIN.findall(text)), cyr, kk, len(_LOST_IN_CYRILLIC.findall(text))
+
+
+# Letters up to U+024F (ASCII, Latin-1 and Latin Extended-A/B), as `str.isalpha` sees them.
+_LATIN = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_KK_LETTER = re.compile("[" + "".join(sorted(_KK_LETTERS)) + "]")
 
 
 _RU_WORDS = frozenset(
