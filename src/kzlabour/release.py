@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
+from kzlabour.atomicio import write_atomic
 from kzlabour.errors import KzlabourError
 
 __all__ = ["SUMS_NAME", "release", "release_members"]
@@ -62,15 +61,7 @@ def release(root: Path | str = ".", out: Path | str | None = None, check: bool =
     target = Path(out) if out is not None else root / "dist"
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"kzlabour-data-{version}.zip"
-    data = zip_bytes(release_members(root))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=target)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, zip_bytes(release_members(root)))
     return path
 
 

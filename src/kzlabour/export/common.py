@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kzlabour.atomicio import write_atomic
 from kzlabour.errors import ExportError
 
 if TYPE_CHECKING:
@@ -100,16 +99,3 @@ def licence(dataset: Dataset) -> dict[str, str]:
 
 def title(dataset: Dataset) -> str:
     return str(dataset.descriptor.get("title") or dataset.name or "kzlabour")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that a reader never sees it half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
