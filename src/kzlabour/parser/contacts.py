@@ -242,22 +242,27 @@ def _contact(text: str, span: tuple[int, int]) -> Party | None:
     return party
 
 
+def _holder(office: str, name: str, address: str | None, span: tuple[int, int]) -> Party | None:
+    """The holder `name` of `office` ("President of Kazakhstan"), with the office's country."""
+    aff = describe(office)
+    country = party_country(aff.role, aff.organisation, address, state_default=True)
+    return make_party(
+        name=normalise_name(name),
+        role=aff.role,
+        organisation=aff.organisation,
+        country=country,
+        span=span,
+        address=address,
+    )
+
+
 def _titled(who: str, address: str | None, span: tuple[int, int]) -> Party | None:
     """ "President of Kazakhstan Nursultan Nazarbaev": a role with the holder's name at its end."""
     who = who.strip(" ,.")
     if "," in who:
         head, _, tail = who.rpartition(",")
         if looks_like_name(tail) and not is_place(tail.strip()) and (role_prefix(head) or has_org_word(head)):
-            aff = describe(head)
-            country = party_country(aff.role, aff.organisation, address, state_default=True)
-            return make_party(
-                name=normalise_name(tail),
-                role=aff.role,
-                organisation=aff.organisation,
-                country=country,
-                span=span,
-                address=address,
-            )
+            return _holder(head, tail, address, span)
     words = who.split()
     for k in (2, 3, 1, 4):
         tail = " ".join(words[-k:])
@@ -267,17 +272,7 @@ def _titled(who: str, address: str | None, span: tuple[int, int]) -> Party | Non
         if head and not (role_prefix(head) or has_org_word(head)):
             continue
         if head and not role_prefix(tail):
-            head = head.rstrip(" ,")
-            aff = describe(head)
-            country = party_country(aff.role, aff.organisation, address, state_default=True)
-            return make_party(
-                name=normalise_name(tail),
-                role=aff.role,
-                organisation=aff.organisation,
-                country=country,
-                span=span,
-                address=address,
-            )
+            return _holder(head.rstrip(" ,"), tail, address, span)
     if looks_like_name(who):
         country = find_country(address or "") if address else None
         return make_party(name=normalise_name(who), country=country, span=span, address=address)
