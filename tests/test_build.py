@@ -59,6 +59,33 @@ def test_a_failed_build_leaves_the_package_untouched(repo: Path) -> None:
     assert not list(repo.glob(".datapackage*"))
 
 
+def test_a_build_with_a_broken_key_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build checks keys in memory (not Frictionless): a duplicated letter row stops it."""
+    import kzlabour.tables
+
+    before = tree_bytes(repo / "datapackage")
+    real = kzlabour.tables.letters_to_tables
+
+    def duplicated(*args: object, **kwargs: object) -> kzlabour.tables.Tables:
+        tables = real(*args, **kwargs)  # type: ignore[arg-type]
+        tables.letters.append(tables.letters[0])
+        return tables
+
+    monkeypatch.setattr(kzlabour.tables, "letters_to_tables", duplicated)
+    with pytest.raises(KzlabourError, match=r"nothing was written: datapackage/letters\.csv:\d+: duplicate"):
+        build(repo)
+    assert tree_bytes(repo / "datapackage") == before
+    assert not list(repo.glob(".datapackage*"))
+
+
+def test_a_built_package_passes_frictionless(repo: Path) -> None:
+    from frictionless import validate
+
+    (repo / "datapackage" / "letters.csv").unlink()
+    build(repo)
+    assert validate(str(repo / "datapackage" / "datapackage.json")).valid
+
+
 def test_source_without_sidecar_is_an_error(repo: Path) -> None:
     (repo / "sources" / "new.txt").write_text("To the Minister\n\nWe demand that the union be registered.\n")
     with pytest.raises(SourceError, match=r"new\.txt: has no provenance sidecar new\.yaml"):
@@ -80,3 +107,19 @@ def test_summary_counts_what_was_built(repo: Path) -> None:
     result = build(repo)
     assert result.counts["letters"] == 5
     assert "5 letters" in result.describe()
+
+
+def test_entity_ids_do_not_depend_on_which_transliterator_is_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """python-slugify's default backend switches to `unidecode` wherever it is installed."""
+    import types
+
+    from kzlabour.tables import slug
+
+    before = [slug(name) for name in ("Назарбаев", "Қазақстан", "Ñandú Straße", "工会")]
+    impostor = types.ModuleType("unidecode")
+    impostor.unidecode = lambda text: "impostor"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "unidecode", impostor)
+    assert [slug(name) for name in ("Назарбаев", "Қазақстан", "Ñandú Straße", "工会")] == before
+    assert before[0] == "nazarbaev"

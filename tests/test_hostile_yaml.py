@@ -111,3 +111,66 @@ def test_any_bytes_read_or_fail_cleanly(tmp_path_factory: pytest.TempPathFactory
         read_yaml(path)
     except YamlError as exc:
         assert "\n" not in str(exc) and "f.yaml" in str(exc)
+
+
+def _read_slowly(path: Path) -> object:
+    """read_yaml with the libyaml fast path switched off: the checking pure-Python loader only."""
+    import kzlabour.yamlio
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kzlabour.yamlio, "_plainly_shallow", lambda text: False)
+        return _outcome(path)
+
+
+def _outcome(path: Path) -> object:
+    try:
+        return read_yaml(path)
+    except YamlError as exc:
+        return ("error", str(exc))
+
+
+@pytest.mark.parametrize("depth", range(MAX_YAML_DEPTH - 4, MAX_YAML_DEPTH + 4))
+def test_fast_path_keeps_the_depth_limit(tmp_path: Path, depth: int) -> None:
+    mapping = "".join("  " * i + f"k{i}:\n" for i in range(depth)) + "  " * depth + "v\n"
+    sequence = "".join(" " * i + "-\n" for i in range(depth)) + " " * depth + "x\n"
+    for text in (mapping, sequence):
+        path = _yaml(tmp_path, text)
+        assert _outcome(path) == _read_slowly(path)
+
+
+_YAML_PIECES = st.sampled_from(
+    [
+        "a:",
+        " b:",
+        "  - ",
+        "- - ",
+        "x",
+        " 1",
+        " 2020-01-02",
+        " 'q''s'",
+        ' "é\\n"',
+        "\n",
+        "\n  ",
+        ": ",
+        "#c",
+        "|",
+        ">",
+        "\t",
+        "!x",
+        "%Y",
+        "---",
+        "...",
+        "\ufeff",
+        "\r",
+        "\x85",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_YAML_PIECES, max_size=30).map("".join))
+def test_fast_and_checking_loaders_agree(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    """libyaml reads plain sidecars (6x faster); whatever it accepts or refuses, the checking loader
+    accepts or refuses alike, with the same data or the same message."""
+    path = _yaml(tmp_path_factory.mktemp("y"), text)
+    assert _outcome(path) == _read_slowly(path)

@@ -362,3 +362,32 @@ def test_100000_mentions_against_50000_entities_take_seconds() -> None:
     elapsed = time.perf_counter() - started
     assert found >= 90_000
     assert elapsed < 30, f"{elapsed:.1f} s"
+
+
+_SPELLINGS = [name for _, name, mention in VARIANTS[:40] for name in (name, mention)]
+_OPERATIONS = st.lists(
+    st.tuples(
+        st.booleans(),  # True: add an entity; False: look a mention up
+        st.sampled_from([P, G]),
+        st.sampled_from([*_SPELLINGS, "ITUC", "Sokolov", "N. Sokolova", "Trade Union of Oil Workers"]),
+        st.sampled_from([None, "KZ", "RU"]),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_OPERATIONS)
+def test_cached_lookups_equal_fresh_ones_after_any_additions(
+    operations: list[tuple[bool, EntityKind, str, str | None]],
+) -> None:
+    """Adding an entity forgets only the cached lookups that read its candidate sets: whatever
+    was added between two lookups, the cached answer is the one an uncached lookup gives."""
+    index = Index()
+    for n, (add, kind, text, country) in enumerate(operations):
+        if add:
+            index.add(f"e{n}", kind, [text], country)
+        cached = index.lookup(kind, text, country)
+        assert cached == index._lookup(kind, text, country, [])
+    for _, kind, text, country in operations:
+        assert index.lookup(kind, text, country) == index._lookup(kind, text, country, [])

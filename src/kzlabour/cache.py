@@ -48,10 +48,16 @@ def code_fingerprint() -> str:
 
 
 @cache
-def _letters_adapter() -> Any:
+def _entry_adapter() -> Any:
+    """Reads an entry's JSON and validates its letters in one pass (pydantic-core, no dicts between)."""
     from pydantic import TypeAdapter
+    from typing_extensions import TypedDict  # pydantic needs it before Python 3.12
 
-    return TypeAdapter(list[Letter])
+    class Entry(TypedDict):
+        input: dict[str, Any]
+        letters: list[Letter]
+
+    return TypeAdapter(Entry)
 
 
 @dataclass
@@ -118,13 +124,13 @@ class ParseCache:
 
     def _read(self, path: Path, expected: dict[str, Any]) -> list[Letter] | None:
         try:
-            data = json.loads(path.read_bytes())
-            if not isinstance(data, dict) or data.get("input") != expected:
-                return None
-            letters: list[Letter] = _letters_adapter().validate_python(data["letters"])
-        except (OSError, ValueError, KeyError, TypeError):
+            entry = _entry_adapter().validate_json(path.read_bytes())
+        except (OSError, ValueError):
             # ValueError covers bad JSON, bad UTF-8 and pydantic's ValidationError.
             return None
+        if entry["input"] != expected:
+            return None
+        letters: list[Letter] = entry["letters"]
         return letters
 
 

@@ -148,10 +148,15 @@ def package_files(
     ]
     resolution = resolve_letters(letters_with_ids(letters), read_registry(root))
     tables = letters_to_tables(letters, rows, resolution)
-    files = {
-        f"{name}.csv": _csv_bytes(model_rows, _model_for(name))
-        for name, model_rows in tables.resources().items()
-    }
+    del resolution  # the largest structure besides the rows: free it before the CSV is written
+    resources = tables.resources()
+    _check_keys(resources)
+    counts = {name: len(model_rows) for name, model_rows in resources.items()}
+    del tables
+    files = {}
+    for name in list(resources):
+        # Each table's rows are dropped once written: the peak holds one table twice, not all.
+        files[f"{name}.csv"] = _csv_bytes(resources.pop(name), _model_for(name))
     created = max((s.provenance.retrieved for s in texts), default="1970-01-01")
     descriptor = package_descriptor(
         version=__version__,
@@ -159,8 +164,24 @@ def package_files(
         sources=[_source_entry(s.provenance.title, s.provenance.url) for s in texts],
     )
     files["datapackage.json"] = dump_json(descriptor).encode("utf-8")
-    counts = {name: len(model_rows) for name, model_rows in tables.resources().items()}
     return files, counts
+
+
+def _check_keys(resources: dict[str, Sequence[Row]]) -> None:
+    """Primary and foreign keys of the tables a build made, before any byte is written.
+
+    Types, enums and patterns need no second check: every row is a validated row model, and the
+    Table Schemas are generated from those models (a test fails when they drift). Frictionless
+    checks the written package again in `kzlabour validate` and `kzlabour release`.
+    """
+    from kzlabour.errors import PackageError
+    from kzlabour.untrusted import check_keys
+
+    files = {m.resource: Path(PACKAGE_DIR, f"{m.resource}.csv") for m in ROW_MODELS}
+    try:
+        check_keys(resources, ROW_MODELS, files)
+    except PackageError as exc:
+        raise KzlabourError(f"the built package would be invalid, nothing was written: {exc}") from None
 
 
 def _source_entry(title: str, url: str | None) -> dict[str, str]:
@@ -181,23 +202,25 @@ def _model_for(resource: str) -> type[Row]:
 
 def _csv_bytes(rows: Sequence[Row], model: type[Row]) -> bytes:
     """RFC 4180 CSV, UTF-8, \\n line ends; null is the empty cell (models forbid empty strings)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out = io.BytesIO()
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(text, lineterminator="\n")
     names = list(model.model_fields)
     writer.writerow(names)
     for row in rows:
         data = row.model_dump(mode="json")
         writer.writerow(["" if data[n] is None else data[n] for n in names])
-    return out.getvalue().encode("utf-8")
+    text.flush()
+    return out.getvalue()
 
 
 def build(root: Path = Path("."), *, jobs: int | None = None, cache: bool = True) -> BuildResult:
     """Build datapackage/ and schema/ under `root`; the old package is replaced only by a valid new one.
 
-    `jobs` and `cache` are those of `plan_build`.
+    `jobs` and `cache` are those of `plan_build`. The new package's keys are checked in memory
+    before anything is written (see `_check_keys`); `kzlabour validate` adds Frictionless.
     """
     from kzlabour.schema import write_schemas
-    from kzlabour.validation import validate_package
 
     target = root / PACKAGE_DIR
     _recover(target)
@@ -207,11 +230,6 @@ def build(root: Path = Path("."), *, jobs: int | None = None, cache: bool = True
         os.chmod(tmp, 0o755)
         for name, data in sorted(result.files.items()):
             _write_file(tmp / name, data)
-        report = validate_package(tmp)
-        if not report.ok:
-            raise KzlabourError(
-                "the built package is invalid, nothing was replaced:\n" + report.render("text")
-            )
         _swap(tmp, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -42,21 +42,26 @@ MAX_SOURCE_BYTES = _limit_from_environment(1_000_000)
 
 @dataclass(frozen=True)
 class SourceText:
-    """One source text as stored: its file, bytes, hash, decoded text and provenance."""
+    """One source text as stored: its file, the SHA-256 of its bytes, decoded text and provenance.
+
+    The bytes themselves are not kept (a build holds every text at once): use `from_bytes`.
+    """
 
     path: Path
-    data: bytes
+    sha256: str
     text: str
     encoding: str
     provenance: Provenance
 
+    @classmethod
+    def from_bytes(
+        cls, path: Path, data: bytes, text: str, encoding: str, provenance: Provenance
+    ) -> SourceText:
+        return cls(path, hashlib.sha256(data).hexdigest(), text, encoding, provenance)
+
     @property
     def name(self) -> str:
         return self.path.name
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
 
 def source_paths(sources_dir: Path) -> list[Path]:
@@ -124,4 +129,4 @@ def read_source(text_path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> SourceTex
         ) from None
     if "\x00" in text:
         raise SourceError(str(text_path), "holds NUL bytes", "it is binary, not a text")
-    return SourceText(text_path, data, text, "utf-8", read_provenance(text_path))
+    return SourceText.from_bytes(text_path, data, text, "utf-8", read_provenance(text_path))

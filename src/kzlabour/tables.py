@@ -8,11 +8,12 @@ letters that were built.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kzlabour.models import PARTY_FIELDS, Demand, Evidence, Flag, Letter, Party, PartyKind, Source, Span
+from kzlabour.models import PARTY_FIELDS, Evidence, Letter, Party, PartyKind, Span
 from kzlabour.models.rows import (
     AboutRow,
     DemandRow,
@@ -27,6 +28,8 @@ from kzlabour.models.rows import (
 )
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel, TypeAdapter, ValidationError
+
     from kzlabour.models.entities import Organisation, Person
     from kzlabour.registry.resolve import Resolution
 
@@ -72,7 +75,9 @@ def slug(text: str) -> str:
     """A lowercase ASCII identifier for a name in any script ('Назарбаев' -> 'nazarbaev')."""
     from slugify import slugify
 
-    return slugify(text, max_length=80, word_boundary=True) or "x"
+    # One named transliterator: the default ("auto") would switch to `unidecode` wherever that
+    # happens to be installed, changing published ids, and tries to import it on every call.
+    return slugify(text, max_length=80, word_boundary=True, backend="text-unidecode") or "x"
 
 
 def letters_with_ids(letters: Iterable[Letter]) -> list[tuple[str, Letter]]:
@@ -236,7 +241,16 @@ def _party_row(
 
 
 def tables_to_letters(tables: Tables) -> list[Letter]:
-    """Rebuild the letters from their rows (the inverse of `letters_to_tables`)."""
+    """Rebuild the letters from their rows (the inverse of `letters_to_tables`).
+
+    Every letter is validated as a `Letter`, a chunk of letters per pydantic call: the letter
+    models check more than the row models (no blank text, spans and flags in order, a party
+    names someone), so nothing is built unchecked. A letter that fails raises `RowError`, a
+    ValueError naming the table and row at fault; a letter whose source file is not in
+    `tables.sources` raises KeyError.
+    """
+    from pydantic import ValidationError
+
     sha = {s.file: s.sha256 for s in tables.sources}
     parties: dict[tuple[str, PartyKind], list[PartyRow]] = defaultdict(list)
     for prow in tables.letter_parties:
@@ -247,53 +261,173 @@ def tables_to_letters(tables: Tables) -> list[Letter]:
     about: dict[str, list[AboutRow]] = defaultdict(list)
     for arow in tables.letter_about:
         about[arow.letter].append(arow)
-    letters = []
-    for row in tables.letters:
-        fields: dict[str, Any] = {
-            PARTY_FIELDS[kind]: tuple(_party(p) for p in sorted(parties[(row.id, kind)], key=_order))
-            for kind in PartyKind
-        }
-        letters.append(
-            Letter(
-                date=row.date,
-                place=row.place,
-                reference=row.reference,
-                language=row.language,
-                title=row.title,
-                flags=tuple(Flag(f) for f in row.flags.split(";")) if row.flags else (),
-                demands=tuple(_demand(d) for d in sorted(demands[row.id], key=_order)),
-                about=tuple(_party(a) for a in sorted(about[row.id], key=_order)),
-                source=Source(path=row.source, sha256=sha[row.source], start=row.start, end=row.end),
-                evidence=Evidence(**{name: _span(row, name) for name in EVIDENCE_FIELDS}),
-                **fields,
-            )
-        )
+    children = _Children(parties, demands, about)
+    adapter = _letters_adapter()
+    letters: list[Letter] = []
+    for first in range(0, len(tables.letters), _CHUNK_LETTERS):
+        chunk = tables.letters[first : first + _CHUNK_LETTERS]
+        data = [_letter_data(row, sha[row.source], children) for row in chunk]
+        try:
+            validated = adapter.validate_python(data)
+        except ValidationError as exc:
+            raise _row_error(exc, tables, first, children) from None
+        share_fields_set(_parts(validated))
+        letters.extend(validated)
     return letters
+
+
+# Letters validated per pydantic call: the dicts waiting for validation stay small beside
+# the letters themselves, and the call's own cost is shared by many letters.
+_CHUNK_LETTERS = 2_000
+
+
+class RowError(ValueError):
+    """A row that makes an invalid letter: `resource`, 0-based `index` in it, `field` and `message`."""
+
+    def __init__(self, resource: str, index: int, field: str, message: str) -> None:
+        self.resource, self.index, self.field, self.message = resource, index, field, message
+        super().__init__(f"{resource} row {index + 1}: {field}: {message}")
+
+
+@dataclass(frozen=True)
+class _Children:
+    """A letter's rows in the other tables, by letter id (parties also by kind), unsorted."""
+
+    parties: dict[tuple[str, PartyKind], list[PartyRow]]
+    demands: dict[str, list[DemandRow]]
+    about: dict[str, list[AboutRow]]
+
+    def of(self, letter: str, list_field: str) -> tuple[str, Sequence[Row]]:
+        """(resource, rows in letter order) that make the letter's `list_field`."""
+        if list_field == "demands":
+            return "demands", sorted(self.demands.get(letter, ()), key=_order)
+        if list_field == "about":
+            return "letter_about", sorted(self.about.get(letter, ()), key=_order)
+        kind = _KIND_OF_FIELD[list_field]
+        return "letter_parties", sorted(self.parties.get((letter, kind), ()), key=_order)
+
+
+_KIND_OF_FIELD = {name: kind for kind, name in PARTY_FIELDS.items()}
+
+
+@cache
+def _letters_adapter() -> TypeAdapter[list[Letter]]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[Letter])
+
+
+def _letter_data(row: LetterRow, sha256: str, children: _Children) -> dict[str, Any]:
+    """The letter of `row` as plain data for `Letter`, every field given (as `Letter(...)` did)."""
+    data: dict[str, Any] = {
+        "date": row.date,
+        "place": row.place,
+        "reference": row.reference,
+        "language": row.language,
+        "title": row.title,
+    }
+    for kind, list_field in PARTY_FIELDS.items():
+        prows = children.parties.get((row.id, kind), ())
+        data[list_field] = [_party_data(p) for p in sorted(prows, key=_order)]
+    data["about"] = [_party_data(a) for a in sorted(children.about.get(row.id, ()), key=_order)]
+    data["demands"] = [_demand_data(d) for d in sorted(children.demands.get(row.id, ()), key=_order)]
+    data["flags"] = row.flags.split(";") if row.flags else []
+    data["source"] = {"path": row.source, "sha256": sha256, "start": row.start, "end": row.end}
+    data["evidence"] = {
+        name: _span_data(getattr(row, f"{name}_start"), getattr(row, f"{name}_end"))
+        for name in EVIDENCE_FIELDS
+    }
+    return data
+
+
+def _row_error(exc: ValidationError, tables: Tables, first: int, children: _Children) -> RowError:
+    """The row behind the first error of validating `tables.letters[first:...]`, as a RowError."""
+    error = exc.errors(include_url=False)[0]
+    index, *loc = error["loc"]
+    letter_index = first + int(index)
+    letter = tables.letters[letter_index]
+    if len(loc) >= 2 and isinstance(loc[1], int) and loc[0] in _LIST_FIELDS:
+        resource, rows = children.of(letter.id, str(loc[0]))
+        row = rows[loc[1]]
+        table: Sequence[Row] = tables.resources()[resource]
+        position = next(i for i, r in enumerate(table) if r is row)
+        return RowError(resource, position, ".".join(str(x) for x in loc[2:]), error["msg"])
+    return RowError("letters", letter_index, ".".join(str(x) for x in loc), error["msg"])
+
+
+def share_fields_set(models: Iterable[BaseModel]) -> None:
+    """Let every model whose fields were all given share one `model_fields_set` per class.
+
+    Pydantic keeps a set of the given field names in each instance (216 to 2,264 bytes):
+    for a loaded package, whose rows and letters give every field, those sets were 45% of
+    its memory. Only sets equal to "every field" are replaced, by an equal set, so
+    `model_fields_set` answers as before; and a frozen model never changes its set
+    (pydantic's `model_copy` copies it first), so no model sees another's change.
+    """
+    setattr_ = object.__setattr__
+    every: dict[type[BaseModel], set[str]] = {}
+    for model in models:
+        cls = type(model)
+        fields = every.get(cls)
+        if fields is None:
+            fields = every[cls] = _every_field(cls)
+        if model.__pydantic_fields_set__ == fields:
+            setattr_(model, "__pydantic_fields_set__", fields)
+
+
+@cache
+def _every_field(cls: type[BaseModel]) -> set[str]:
+    # one set per class for the life of the process: shared by every model share_fields_set saw
+    return set(cls.model_fields)
+
+
+def _parts(letters: Sequence[Letter]) -> Iterator[BaseModel]:
+    """Every model in the letters: the letters, their parties, demands, source, evidence, spans."""
+    for letter in letters:
+        yield letter
+        yield letter.source
+        evidence = letter.evidence
+        yield evidence
+        for span in (evidence.date, evidence.place, evidence.reference, evidence.title, evidence.language):
+            if span is not None:
+                yield span
+        for list_field in _LIST_FIELDS:
+            for item in getattr(letter, list_field):
+                yield item
+                if item.span is not None:
+                    yield item.span
+
+
+_LIST_FIELDS = (*PARTY_FIELDS.values(), "about", "demands")
 
 
 def _order(row: PartyRow | AboutRow | DemandRow) -> int:
     return row.order
 
 
-def _span(row: LetterRow, name: str) -> Span | None:
-    start, end = getattr(row, f"{name}_start"), getattr(row, f"{name}_end")
-    return Span(start=start, end=end) if start is not None and end is not None else None
+def _span_data(start: int | None, end: int | None) -> dict[str, int] | None:
+    return {"start": start, "end": end} if start is not None and end is not None else None
+
+
+def _party_data(row: PartyRow | AboutRow) -> dict[str, Any]:
+    start, end = row.start, row.end  # _span_data inlined: this runs for every party
+    return {
+        "name": row.name,
+        "role": row.role,
+        "organisation": row.organisation,
+        "country": row.country,
+        "address": row.address,
+        "email": row.email,
+        "phone": row.phone,
+        "span": {"start": start, "end": end} if start is not None and end is not None else None,
+    }
+
+
+def _demand_data(row: DemandRow) -> dict[str, Any]:
+    span = _span_data(row.start, row.end)
+    return {"text": row.text, "category": row.category, "target": row.target, "span": span}
 
 
 def _party(row: PartyRow | AboutRow) -> Party:
-    span = Span(start=row.start, end=row.end) if row.start is not None and row.end is not None else None
-    return Party(
-        name=row.name,
-        role=row.role,
-        organisation=row.organisation,
-        country=row.country,
-        address=row.address,
-        email=row.email,
-        phone=row.phone,
-        span=span,
-    )
-
-
-def _demand(row: DemandRow) -> Demand:
-    span = Span(start=row.start, end=row.end) if row.start is not None and row.end is not None else None
-    return Demand(text=row.text, category=row.category, target=row.target, span=span)
+    """One party row as a Party (registry views build mentions with it)."""
+    return Party.model_validate(_party_data(row))

@@ -158,36 +158,55 @@ def _sha256(path: Path) -> str:
 def check_keys(
     tables: Mapping[str, Sequence[Row]], models: Sequence[type[Row]], files: Mapping[str, Path]
 ) -> None:
-    """Primary keys unique and every foreign key present (null references allowed), else PackageError."""
-    keys: dict[str, set[tuple[Any, ...]]] = {}
+    """Primary keys unique and every foreign key present (null references allowed), else PackageError.
+
+    Keys are compared a whole column at a time (sets); only when a check fails are the rows
+    walked, to name the first offending row as `file:LINE` (LINE 2 is the first row), in the
+    order the checks run: every primary key, then every foreign key, in `models` order.
+    """
+    keys: dict[str, set[Any]] = {}
     for model in models:
-        rows = tables.get(model.resource, [])
-        seen: set[tuple[Any, ...]] = set()
-        for n, row in enumerate(rows, start=2):
-            key = tuple(getattr(row, f) for f in model.primary_key)
-            if key in seen:
-                raise PackageError(
-                    f"{files[model.resource]}:{n}: duplicate primary key {_show(model.primary_key, key)}"
-                )
-            seen.add(key)
-        keys[model.resource] = seen
+        column = _column(tables.get(model.resource, []), model.primary_key)
+        unique = set(column)
+        if len(unique) != len(column):
+            seen: set[Any] = set()
+            for n, key in enumerate(column, start=2):
+                if key in seen:
+                    raise PackageError(
+                        f"{files[model.resource]}:{n}: duplicate primary key {_show(model.primary_key, key)}"
+                    )
+                seen.add(key)
+        keys[model.resource] = unique
     for model in models:
         for fields, resource, ref_fields in model.foreign_keys:
             targets = keys.get(resource)
             if targets is None:
                 continue
             if ref_fields != tuple(next(m for m in models if m.resource == resource).primary_key):
-                targets = {tuple(getattr(r, f) for f in ref_fields) for r in tables.get(resource, [])}
-            for n, row in enumerate(tables.get(model.resource, []), start=2):
-                value = tuple(getattr(row, f) for f in fields)
-                if any(v is None for v in value):
-                    continue
-                if value not in targets:
+                targets = set(_column(tables.get(resource, []), ref_fields))
+            values = _column(tables.get(model.resource, []), fields)
+            missing = {v for v in set(values) - targets if not _has_null(v, len(fields))}
+            if not missing:
+                continue
+            for n, value in enumerate(values, start=2):
+                if value in missing:
                     raise PackageError(
                         f"{files[model.resource]}:{n}: {_show(fields, value)} "
                         f"is not in {resource} (broken foreign key)"
                     )
 
 
-def _show(fields: Sequence[str], values: Sequence[Any]) -> str:
+def _column(rows: Sequence[Row], fields: Sequence[str]) -> list[Any]:
+    """The key of every row: the value itself for a one-field key, else the tuple of values."""
+    from operator import attrgetter
+
+    return list(map(attrgetter(*fields), rows))
+
+
+def _has_null(key: Any, width: int) -> bool:
+    return key is None if width == 1 else any(v is None for v in key)
+
+
+def _show(fields: Sequence[str], key: Any) -> str:
+    values = (key,) if len(fields) == 1 else key
     return ", ".join(f"{f}={v!r}" for f, v in zip(fields, values, strict=True))

@@ -81,7 +81,7 @@ def check_texts(root: Path, report: Report) -> list[SourceText]:
         text = _check_text(rel, data, report)
         provenance = _check_sidecar(root, path, report)
         if text is not None and provenance is not None:
-            readable.append(SourceText(path, data, text, "utf-8", provenance))
+            readable.append(SourceText.from_bytes(path, data, text, "utf-8", provenance))
     stems = {p.stem for p in source_paths(sources)}
     for sidecar in sorted(sources.glob("*.yaml")):
         if sidecar.stem not in stems:

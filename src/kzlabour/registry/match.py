@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from kzlabour.registry.names import PersonName, acronym, org_tokens, person_name, skeleton, tokens
@@ -57,6 +58,9 @@ class Match:
 NO_MATCH = Match((), None)
 
 
+# Blocks compare the same pairs of words again and again (every mention of a family name against
+# every entity of its block): the answer is a pure function of the two words.
+@lru_cache(maxsize=1 << 18)
 def same_word(a: str, b: str, gendered: bool = True) -> bool:
     """Whether two plain-Latin words are one word spelt two ways (see the module doc)."""
     if a == b:
@@ -114,6 +118,12 @@ def _org_fuzzy(m: tuple[str, ...], e: tuple[str, ...]) -> bool:
     return all(same_word(a, b, gendered=False) for a, b in zip(m, e, strict=True))
 
 
+_Query = tuple[EntityKind, str, "str | None"]  # (kind, mention text, country)
+_FamilyKey = tuple[str, int, bool]
+# A candidate set of the index, named as ("exact", kind, words), ("people", family key), …
+_Block = tuple[str, ...] | tuple[str, tuple[int, str, str, str]] | tuple[str, _FamilyKey]
+
+
 @dataclass(frozen=True)
 class _Entry:
     id: str
@@ -131,10 +141,12 @@ class Index:
         self._spelling: dict[tuple[EntityKind, str], set[str]] = defaultdict(set)
         self._abbrev: dict[str, set[str]] = defaultdict(set)
         self._initials: dict[str, set[str]] = defaultdict(set)  # computed: for search, not for merging
-        self._people: dict[str, list[tuple[str, PersonName]]] = defaultdict(list)
-        self._orgs: dict[tuple[int, str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        self._people: dict[_FamilyKey, list[tuple[str, PersonName]]] = defaultdict(list)
+        self._orgs: dict[tuple[int, str, str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         self._words: dict[str, set[str]] = defaultdict(set)
-        self._cache: dict[tuple[EntityKind, str, str | None], Match] = {}
+        self._cache: dict[_Query, Match] = {}
+        # Which cached lookups read which candidate set: adding an entity forgets only those.
+        self._readers: dict[_Block, set[_Query]] = defaultdict(set)
 
     def add(
         self,
@@ -148,26 +160,30 @@ class Index:
         if entity_id in self.entries:
             raise ValueError(f"entity id {entity_id!r} is indexed twice")
         self.entries[entity_id] = _Entry(entity_id, kind, country)
-        self._cache.clear()
         for abbr in abbreviations:
             self._abbrev[" ".join(tokens(abbr))].add(entity_id)
+            self._forget(("abbreviation", " ".join(tokens(abbr))))
         for name in names:
             words = tokens(name)
             if not words:
                 continue
             self.names[entity_id].append(name)
-            self._exact[(kind, " ".join(words))].add(entity_id)
-            self._spelling[(kind, " ".join(skeleton(w) for w in words))].add(entity_id)
+            exact, spelling = " ".join(words), " ".join(skeleton(w) for w in words)
+            self._exact[(kind, exact)].add(entity_id)
+            self._spelling[(kind, spelling)].add(entity_id)
+            self._forget(("exact", kind, exact), ("spelling", kind, spelling))
             for w in words:
                 self._words[skeleton(w)[:3]].add(entity_id)
             if kind == "person":
                 parsed = person_name(name)
                 if parsed is not None:
-                    self._people[parsed.key[:3]].append((entity_id, parsed))
+                    self._people[_family_key(parsed.key)].append((entity_id, parsed))
+                    self._forget(("people", _family_key(parsed.key)))
             else:
                 otoks = org_tokens(name)
                 if otoks:
                     self._orgs[_org_key(otoks)].append((entity_id, otoks))
+                    self._forget(("orgs", _org_key(otoks)))
                 initials = acronym(name)
                 if len(initials) >= 3 and len(otoks) >= 3:
                     self._initials[initials].add(entity_id)
@@ -176,27 +192,44 @@ class Index:
         return self.entries[entity_id].kind
 
     def lookup(self, kind: EntityKind, text: str, country: str | None = None) -> Match:
-        """The entity a mention names, by the conservative rule (module doc); cached per mention."""
-        key = (kind, text, country)
-        if key not in self._cache:
-            self._cache[key] = self._lookup(kind, text, country)
-        return self._cache[key]
+        """The entity a mention names, by the conservative rule (module doc); cached per mention.
 
-    def _lookup(self, kind: EntityKind, text: str, country: str | None) -> Match:
+        A cached answer stays until an entity joins one of the candidate sets it was decided
+        from (see `_forget`): only those sets can change it.
+        """
+        query = (kind, text, country)
+        found = self._cache.get(query)
+        if found is None:
+            read: list[_Block] = []
+            found = self._cache[query] = self._lookup(kind, text, country, read)
+            for block in read:
+                self._readers[block].add(query)
+        return found
+
+    def _forget(self, *blocks: _Block) -> None:
+        """Drop the cached lookups that read these candidate sets (an entity was just added to them)."""
+        for block in blocks:
+            for query in self._readers.pop(block, ()):
+                self._cache.pop(query, None)
+
+    def _lookup(self, kind: EntityKind, text: str, country: str | None, read: list[_Block]) -> Match:
+        """The match of one mention; `read` receives every candidate set consulted."""
         words = tokens(text)
         if not words:
             return NO_MATCH
-        levels: list[tuple[Method, set[str]]] = [
-            ("exact", self._exact.get((kind, " ".join(words)), set())),
-            ("spelling", self._spelling.get((kind, " ".join(skeleton(w) for w in words)), set())),
+        exact, spelling = " ".join(words), " ".join(skeleton(w) for w in words)
+        levels: list[tuple[Method, _Block, set[str]]] = [
+            ("exact", ("exact", kind, exact), self._exact.get((kind, exact), set())),
+            ("spelling", ("spelling", kind, spelling), self._spelling.get((kind, spelling), set())),
         ]
-        for method, ids in levels:
+        for method, block, ids in levels:
+            read.append(block)
             found = self._decide(ids, country, method)
             if found.ids:
                 return found
         if kind == "organisation":
-            return self._org_rest(text, words, country)
-        return self._person_rest(text, country)
+            return self._org_rest(text, words, country, read)
+        return self._person_rest(text, country, read)
 
     def _decide(self, ids: Iterable[str], country: str | None, method: Method) -> Match:
         fitting = sorted(i for i in ids if _countries_agree(self.entries[i].country, country))
@@ -205,22 +238,27 @@ class Index:
             fitting = same or fitting
         return Match(tuple(fitting), method) if fitting else NO_MATCH
 
-    def _org_rest(self, text: str, words: list[str], country: str | None) -> Match:
+    def _org_rest(self, text: str, words: list[str], country: str | None, read: list[_Block]) -> Match:
         if len(words) == 1 and text.strip().strip("«»\"'“”").isupper():
+            read.append(("abbreviation", words[0]))
             found = self._decide(self._abbrev.get(words[0], set()), country, "abbreviation")
             if found.ids:
                 return found
         otoks = org_tokens(text)
         if not otoks:
             return NO_MATCH
+        read.append(("orgs", _org_key(otoks)))
         ids = {i for i, e in self._orgs.get(_org_key(otoks), []) if _org_fuzzy(otoks, e)}
         return self._decide(ids, country, "fuzzy")
 
-    def _person_rest(self, text: str, country: str | None) -> Match:
+    def _person_rest(self, text: str, country: str | None, read: list[_Block]) -> Match:
         m = person_name(text)
         if m is None:
             return NO_MATCH
-        block = self._people.get(m.key[:3], [])
+        block = []
+        for key in _family_keys_near(m.key):
+            read.append(("people", key))
+            block += self._people.get(key, [])
         if not m.given:
             family = {i for i, e in block if same_word(m.family, e.family)}
             return self._decide(family, country, "family")
@@ -228,7 +266,9 @@ class Index:
         if len(m.given) >= 1:
             first = person_name(text, family_first=True)
             if first is not None:
-                ids |= {i for i, e in self._people.get(first.key[:3], []) if _person_swapped(text, e)}
+                swapped_key = _family_key(first.key)  # a swapped name must fold to the same family key
+                read.append(("people", swapped_key))
+                ids |= {i for i, e in self._people.get(swapped_key, []) if _person_swapped(text, e)}
         return self._decide(ids, country, "fuzzy")
 
     def search(self, text: str, limit: int = 10, min_score: float = 70.0) -> list[tuple[str, float]]:
@@ -269,8 +309,27 @@ def _name_score(query: list[str], name: list[str]) -> float:
     return float(max(whole, 0.8 * cover + 0.2 * whole))
 
 
-def _org_key(otoks: tuple[str, ...]) -> tuple[int, str, str]:
-    return (len(otoks), skeleton(otoks[0])[:3], skeleton(otoks[-1])[:2])
+def _family_key(folded: str) -> _FamilyKey:
+    """The block of a family name (folded): its first three letters, its length, whether it ends in -a."""
+    return (folded[:3], len(folded), folded.endswith("a"))
+
+
+def _family_keys_near(folded: str) -> tuple[_FamilyKey, ...]:
+    """The blocks whose family names can be `same_word` with this one: the same first three letters
+    and -a ending (gendered), a length within one letter."""
+    first, length, female = _family_key(folded)
+    return tuple((first, n, female) for n in (length - 1, length, length + 1))
+
+
+def _org_key(otoks: tuple[str, ...]) -> tuple[int, str, str, str]:
+    """The block of an organisation name: names that can match fuzzily share it.
+
+    `_org_fuzzy` needs as many words, each pair `same_word`, which needs the same first letter
+    once folded: so the first letters of every word join the key (and cut the comparisons).
+    """
+    skeletons = [skeleton(w) for w in otoks]
+    initials = "".join(s[:1] for s in skeletons)
+    return (len(otoks), skeletons[0][:3], skeletons[-1][:2], initials)
 
 
 def _countries_agree(a: str | None, b: str | None) -> bool:
