@@ -53,6 +53,12 @@ _BODY_PERSON = (
         r"приговорен|приговорён|уволен|избит|похищен)[аы]?\b"
     ),
 )
+# A word each pattern above must hold: a body without it is not run through the (costlier) pattern.
+_BODY_PERSON_CUES = (
+    re.compile(_HARMED),
+    re.compile(r"victim|detainee|prisoner|activist|leader|lawyer|defendant|unionist|chair"),
+    re.compile(r"арестован|задержан|осужден|осуждён|приговорен|приговорён|уволен|избит|похищен"),
+)
 _BODY_ORG = re.compile(
     rf"\b(?:employed[ \t]+by|employees[ \t]+of|workers[ \t]+(?:of|at)|strikers[ \t]+(?:of|at)|"
     rf"strike[ \t]+at)[ \t]+(?:the[ \t]+)?(?P<org>{_ORG})"
@@ -120,19 +126,42 @@ def _candidates(seg: Segment, demands: Iterable[Demand]) -> Iterator[tuple[int, 
             yield start, start + len(m.group()), _nominative(m.group())
     body = seg.body
     hits = sorted(
-        (m.start("name"), m.group("name")) for pattern in _BODY_PERSON for m in pattern.finditer(body)
+        (m.start("name"), m.group("name"))
+        for pattern, cue in zip(_BODY_PERSON, _BODY_PERSON_CUES, strict=True)
+        for line_start, line_end in _lines_with(cue, body)
+        for m in pattern.finditer(body, line_start, line_end)
     )
     for start, raw in hits:
         yield seg.start + start, seg.start + start + len(raw), raw
+
+
+def _lines_with(cue: re.Pattern[str], body: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line of `body` that holds `cue`, in order.
+
+    A match of a _BODY_PERSON pattern holds its cue and never a line break (its gaps are spaces
+    and tabs), so it lies on such a line: the pattern is run there, not over the whole body.
+    (finditer from a line's start still sees the character before it for the look-behind.)
+    """
+    found: list[tuple[int, int]] = []
+    pos = 0
+    while (m := cue.search(body, pos)) is not None:
+        start = body.rfind("\n", pos, m.start()) + 1  # pos is 0 or the previous line's break
+        end = body.find("\n", m.end())
+        end = len(body) if end < 0 else end
+        found.append((start, end))
+        pos = end  # the next cue on a later line: the rest of this one is taken
+        if end == len(body):
+            break
+    return found
 
 
 def _nominative(name: str) -> str:
     """A Russian name in the genitive ('Натальи Соколовой') in the nominative; other names as they are."""
     if not re.search("[а-яё]", name):
         return name
-    from kzlabour.parser.morph import _analyzer
+    from kzlabour.parser.morph import parse_word
 
-    first = _analyzer().parse(name.split()[0])
+    first = parse_word(name.split()[0])
     if any(p.tag.case == "nomn" and p.tag.number == "sing" and "Name" in p.tag.grammemes for p in first):
         return name  # "освобождения Наталья Соколова": the text left the name in the nominative
     out = []
@@ -140,7 +169,7 @@ def _nominative(name: str) -> str:
         parse = next(
             (
                 p
-                for p in _analyzer().parse(word)
+                for p in parse_word(word)
                 if p.tag.case == "gent" and ({"Name", "Surn", "Patr"} & p.tag.grammemes)
             ),
             None,

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from kzlabour.parser.memo import line_memo, memo
+
 __all__ = ["city_country", "country_code", "find_country", "is_international"]
 
 _LEXICON = Path(__file__).parent / "lexicon" / "countries.yaml"
@@ -177,12 +179,14 @@ def _cyrillic_stem(folded: str, index: dict[str, str]) -> str | None:
     return None
 
 
+@line_memo(maxsize=1 << 13, longest=200)
 def city_country(name: str) -> str | None:
     """The country of a capital or big city ("London" -> GB), for placing embassies."""
     folded = _fold(name.strip(" .,;:"))
     return _cities().get(folded) or _wildcard(folded, "cities")
 
 
+@memo(maxsize=1 << 13, longest=300)  # the same bodies and addresses are placed by each party reader
 def find_country(text: str, cities: bool = False) -> str | None:
     """See _find: a bare ISO code in running text ("IN", "EC") is not taken as a country."""
     return _find(text, cities)
@@ -194,8 +198,11 @@ def _find(text: str, cities: bool) -> str | None:
     Longest name first at each word, so "South Africa" wins over "Africa".
     """
     words = [m.group(0) for m in _WORD.finditer(text[:2000])]
+    heads = [_head(w) for w in words]
     for i in range(len(words)):
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            if n > 1 and _cannot_name(words, heads, i, n, cities):
+                continue
             phrase = " ".join(words[i : i + n])
             if n == 1 and len(phrase.strip("?")) < 2:
                 continue
@@ -208,6 +215,46 @@ def _find(text: str, cities: bool) -> str | None:
             if code:
                 return code
     return None
+
+
+# Most phrases of several words that _find tries name nothing, and each full lookup folds the
+# phrase and tries its Cyrillic endings. A phrase can only name a country (or city) whose folded
+# name starts with the phrase's own folded first word (folding works letter by letter, and a
+# case ending or a "?" elsewhere leaves the first word as it is), or with a word that
+# country_code drops ("the", "republic", "la", "le"). Phrases whose first word starts no name are
+# skipped without the lookup; anything unusual (a "?", a word that folds to nothing, apostrophes
+# that country_code would strip into a neighbouring word) is looked up in full.
+
+
+@line_memo(maxsize=1 << 14, longest=100)
+def _head(word: str) -> str | None:
+    """The first word of the folded `word`; None when it folds to nothing or holds a "?"."""
+    folded = _fold(word)
+    if not folded or "?" in folded:
+        return None
+    return folded.split()[0]
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    heads = {key.split()[0] for key in _index()[0] if key.split()}
+    return frozenset(heads | {"the", "republic", "la", "le"})
+
+
+@cache
+def _city_heads() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in _cities() if key.split())
+
+
+def _cannot_name(words: list[str], heads: list[str | None], i: int, n: int, cities: bool) -> bool:
+    """Whether words[i:i+n] (n > 1) surely names no country, nor a city when `cities`."""
+    if any(h is None for h in heads[i : i + n]) or not words[i + n - 1].strip("'"):
+        return False
+    core = words[i].lstrip("'")  # country_code strips the apostrophes a phrase starts with
+    head = _head(core) if core else None
+    if head is None or head in _name_heads():
+        return False
+    return not cities or heads[i] not in _city_heads()  # city_country keeps them
 
 
 def is_international(organisation: str) -> bool:

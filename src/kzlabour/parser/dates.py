@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kzlabour.parser.header_lexicon import months
+from kzlabour.parser.memo import line_memo, memo
 
 __all__ = ["FoundDate", "find_dates", "month_number"]
 
@@ -47,6 +48,7 @@ class FoundDate:
         return self.iso.count("-") + 1
 
 
+@line_memo(maxsize=4096, longest=40)
 def month_number(word: str) -> int | None:
     """The month a word names ('June', 'июня', 'маусым', 'décembre', 'Dec') or None."""
     w = word.lower().rstrip(".")
@@ -90,7 +92,13 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
     """Every date in text[start:end], in order, overlapping finds resolved in favour of the earliest."""
-    stop = len(text) if end is None else end
+    return list(_find_dates(text, start, len(text) if end is None else end))
+
+
+# The date and header readers look for the dates of the same lines several times over; the finds
+# (immutable) are kept per line, and each caller gets a list of its own.
+@memo(maxsize=1 << 14, longest=300)
+def _find_dates(text: str, start: int, stop: int) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     for m in _ISO.finditer(text, start, stop):
         iso = _iso(int(m[1]), int(m[3]), int(m[4]))
@@ -105,7 +113,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
             date = _textual(kind, m)
             if date:
                 found.append(date)
-    return _without_overlaps(found)
+    return tuple(_without_overlaps(found))
 
 
 def _numeric(m: re.Match[str]) -> FoundDate | None:

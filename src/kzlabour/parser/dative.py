@@ -37,9 +37,9 @@ def is_dative(text: str) -> bool:
     first = text.split()[0] if text.split() else ""
     if not re.search(r"[а-яё]", first, re.I) or re.search(r"[әғқңөұүһі]", text, re.I):
         return False
-    from kzlabour.parser.morph import _analyzer
+    from kzlabour.parser.morph import parse_word
 
-    parses = _analyzer().parse(first)
+    parses = parse_word(first)
     return bool(parses) and parses[0].tag.case == "datv"
 
 

@@ -18,6 +18,7 @@ from kzlabour.parser.categories import categorise
 from kzlabour.parser.demand_lexicon import DemandLexicon, demand_lexicon, phrase_pattern
 from kzlabour.parser.document import Segment
 from kzlabour.parser.leadins import THAT, LeadIn, find_lead_ins, is_infinitive
+from kzlabour.parser.memo import memo
 from kzlabour.parser.parties import Parties
 from kzlabour.parser.prose import MAX_SENTENCE, PRESCRIPTIVE, Found, read_sentence, skip_connectives
 from kzlabour.parser.splitting import trim
@@ -257,14 +258,27 @@ def _words(language: str, key: str) -> frozenset[str]:
 def _sender_words(parties: Parties) -> frozenset[str]:
     words: set[str] = set()
     for party in parties.senders + parties.signatories:
-        for value in (party.name, party.organisation, party.role):
-            words.update(w.casefold() for w in re.findall(r"\w{4,}", value or ""))
-            # An acronym the sender goes by: "Конфедерация труда России (КТР)", or its initials
-            words.update(w.casefold() for w in re.findall(r"\b[^\W\d_]{2,3}\b", value or "") if w.isupper())
-            initials = "".join(w[0] for w in re.findall(r"[^\W\d_]{3,}", value or ""))
-            if 2 <= len(initials) <= 6 and value is party.organisation:
-                words.add(initials.casefold())
+        words.update(_value_words(party.name or "", False))
+        words.update(_value_words(party.organisation or "", True))
+        words.update(_value_words(party.role or "", False))
     return frozenset(words)
+
+
+@memo(maxsize=1 << 12, longest=300)  # a list of signatories repeats its bodies and positions
+def _value_words(value: str, organisation: bool) -> frozenset[str]:
+    """The words of one party value that name the sender, and an organisation's initials."""
+    words = {w.casefold() for w in _LONG_WORD.findall(value)}
+    # An acronym the sender goes by: "Конфедерация труда России (КТР)", or its initials
+    words.update(w.casefold() for w in _SHORT_WORD.findall(value) if w.isupper())
+    initials = "".join(w[0] for w in _INITIAL_WORD.findall(value))
+    if 2 <= len(initials) <= 6 and organisation:
+        words.add(initials.casefold())
+    return frozenset(words)
+
+
+_LONG_WORD = re.compile(r"\w{4,}")
+_SHORT_WORD = re.compile(r"\b[^\W\d_]{2,3}\b")
+_INITIAL_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _finish(text: str, found: list[Found], language: str | None, parties: Parties) -> tuple[Demand, ...]:

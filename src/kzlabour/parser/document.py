@@ -7,10 +7,40 @@ before offsets are taken, so `text[start:end]` always quotes the source.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 __all__ = ["Line", "Segment", "split_lines"]
+
+
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """A property computed on first access and kept in the instance's __dict__.
+
+    Every reader asks each line for its stripped form, many times over. functools.cached_property
+    would do, but on Python 3.11 it takes a lock on every first access, which costs more than the
+    strip it saves. Writing __dict__ directly is allowed on a frozen dataclass; equality and hash
+    stay those of the fields.
+    """
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> _T: ...
+    def __get__(self, obj: object | None, owner: type) -> _T | _once[_T]:
+        if obj is None:
+            return self
+        value = self.compute(obj)
+        obj.__dict__[self.name] = value  # found before this (non-data) descriptor from now on
+        return value
 
 
 @dataclass(frozen=True)
@@ -21,13 +51,13 @@ class Line:
     end: int
     content: str
 
-    @property
+    @_once
     def stripped(self) -> str:
         return self.content.strip()
 
-    @property
+    @_once
     def blank(self) -> bool:
-        return not self.content.strip()
+        return not self.stripped
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> tuple[Line, ...]:

@@ -16,6 +16,7 @@ from functools import cache
 from kzlabour.parser.document import Line
 from kzlabour.parser.header_lexicon import pattern
 from kzlabour.parser.linekind import is_prose
+from kzlabour.parser.memo import line_memo
 
 __all__ = ["ANYWHERE", "MAIL", "TERMINAL", "furniture_kinds"]
 
@@ -27,6 +28,10 @@ _BLOG_DATE = "blog-date"
 # Furniture lines are short; a long line is the text itself (and is never run through the patterns,
 # which keeps classification linear on pathological input).
 _MAX_LEN = 200
+# Segmentation and the header and title readers classify the same lines (the page's, then each
+# letter's, then the lines above a letter): the kind of a line, a pure function of it, is kept
+# (memo.py; a line over _MAX_LEN is no furniture, decided by its length alone).
+_LINES = 1 << 14
 
 
 def furniture_kinds(lines: Sequence[Line]) -> list[str | None]:
@@ -69,6 +74,7 @@ def _menu_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
     return blocks
 
 
+@line_memo(maxsize=_LINES, longest=_MAX_LEN)
 def _line_kind(s: str) -> str | None:
     if not s or len(s) > _MAX_LEN:
         return None
@@ -111,7 +117,7 @@ def _is_blog_date_line(s: str) -> bool:
     from kzlabour.parser.header_lexicon import lexicon
 
     head = s.split(",", 1)[0].strip().lower()
-    return head in lexicon()["weekdays"] and any(c.isdigit() for c in s) and len(s) <= 60
+    return head in lexicon()["weekdays"] and any(map(str.isdigit, s)) and len(s) <= 60
 
 
 def _header_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
@@ -135,6 +141,7 @@ def is_header_field(s: str) -> bool:
     return _is_header_field(s)
 
 
+@line_memo(maxsize=_LINES, longest=_MAX_LEN)
 def _is_header_field(s: str) -> bool:
     if not s or len(s) > _MAX_LEN:
         return False

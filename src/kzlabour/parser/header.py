@@ -74,9 +74,10 @@ def read_header(seg: Segment) -> Header:
 
 
 def _is_first_letter(seg: Segment) -> bool:
-    from kzlabour.parser.segment import segment  # cached: the spans of the whole text
+    from kzlabour.parser.segment import first_letter_start  # cached: the spans of the whole text
 
-    return all(other.start >= seg.start for other in segment(seg.text))
+    first = first_letter_start(seg.text)
+    return first is None or first >= seg.start  # no letter of the text starts before this one
 
 
 def _header_zone(lines: Sequence[Line]) -> list[Line]:

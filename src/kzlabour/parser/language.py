@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kzlabour.parser.memo import line_memo
+
 __all__ = ["guess_language", "line_script", "split_by_language"]
 
 _KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -38,22 +40,40 @@ _FUNCTION_WORDS = {
         "turaly",
     },
 }
+# Each function word to the languages whose list holds it, in the order of _FUNCTION_WORDS.
+_FUNCTION_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, fw in _FUNCTION_WORDS.items() if w in fw)
+    for words in _FUNCTION_WORDS.values()
+    for w in words
+}
 
 
 def _counts(text: str) -> tuple[int, int, int, int]:
     """(latin, cyrillic, kazakh-only, lost-in-cyrillic) letter counts."""
-    # Counted by regular expressions, not a per-character loop: this runs on every segment's body.
-    cyr = len(_CYRILLIC.findall(text))
+    # This runs on every line and every segment's body, so the two big classes are counted on the
+    # UTF-8 bytes, where each is a set of byte values that bytes.translate deletes in one C pass:
+    # U+0400-U+04FF are the two-byte sequences led by D0-D3, ASCII letters are single bytes, and no
+    # lead or continuation byte of another character is either. The rare Latin letters beyond ASCII
+    # (lead bytes C2-C9) are counted by the pattern, only when such a byte occurs.
+    data = text.encode("utf-8", "surrogatepass")
+    cyr = len(data) - len(data.translate(None, _CYRILLIC_LEADS))
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if len(data.translate(None, _LATIN_EXT_LEADS)) < len(data):
+        latin += len(_LATIN_EXT.findall(text))
     if not cyr:
-        return len(_LATIN.findall(text)), 0, 0, 0
+        return latin, 0, 0, 0
     kk = len(_KK_LETTER.findall(text))
-    return len(_LATIN.findall(text)), cyr, kk, len(_LOST_IN_CYRILLIC.findall(text))
+    return latin, cyr, kk, len(_LOST_IN_CYRILLIC.findall(text))
 
 
-# Letters up to U+024F (ASCII, Latin-1 and Latin Extended-A/B), as `str.isalpha` sees them.
-_LATIN = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Latin letters are those up to U+024F (ASCII, Latin-1 and Latin Extended-A/B), as `str.isalpha`
+# sees them; Cyrillic ones U+0400-U+04FF.
 _KK_LETTER = re.compile("[" + "".join(sorted(_KK_LETTERS)) + "]")
+_CYRILLIC_LEADS = bytes(range(0xD0, 0xD4))
+_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+_LATIN_EXT_LEADS = bytes(range(0xC2, 0xCA))  # U+0080-U+027F: every non-ASCII Latin letter
+# The letters of U+0080-U+024F.
+_LATIN_EXT = re.compile("[\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 _RU_WORDS = frozenset(
@@ -116,6 +136,7 @@ def _cyrillic_language(cyr: int, kk: int, lost: int, text: str = "") -> str:
     return "kk" if kk + lost >= max(2, 0.015 * cyr) else "ru"
 
 
+@line_memo(maxsize=1 << 14, longest=300)  # asked of each line of each letter span tried for a translation
 def line_script(s: str) -> str | None:
     """A line's language at line level ('en' for any Latin, 'ru', 'kk'); None when too short to say."""
     latin, cyr, kk, lost = _counts(s)
@@ -139,8 +160,11 @@ def guess_language(body: str) -> str | None:
 
 
 def _latin_language(text: str) -> str:
-    tokens = [w.lower() for w in _WORD.findall(text[:20000])]
-    scores = {lang: sum(1 for w in tokens if w in fw) for lang, fw in _FUNCTION_WORDS.items()}
+    scores = dict.fromkeys(_FUNCTION_WORDS, 0)
+    # One pass over the words, each looked up once, instead of one pass per language.
+    for w in _WORD.findall(text[:20000]):
+        for lang in _FUNCTION_WORD_LANGUAGES.get(w.lower(), ()):
+            scores[lang] += 1
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > scores["en"] * 1.5 and scores[best] >= 5 else "en"
 

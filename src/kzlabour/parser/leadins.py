@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from kzlabour.parser.demand_lexicon import DemandLexicon, demand_lexicon, phrase_pattern
+from kzlabour.parser.memo import line_memo
 
 __all__ = ["LeadIn", "find_lead_ins", "is_infinitive", "norm"]
 
@@ -205,18 +207,18 @@ def _word_set(language: str, key: str) -> frozenset[str]:
     return frozenset(norm(w) for w in demand_lexicon(language).words(key))
 
 
-@cache
-def _morph() -> object:
-    import pymorphy3  # heavy: only for Russian text
+def _parse(word: str) -> tuple[Any, ...]:
+    """The readings of a Russian word, from the one analyser (and its cache) the parser shares."""
+    from kzlabour.parser.morph import parse_word  # loads pymorphy3 only when Russian needs it
 
-    return pymorphy3.MorphAnalyzer()
+    return parse_word(word)
 
 
-@cache
+@line_memo(maxsize=1 << 14, longest=60)  # keyed on words: bounded
 def is_infinitive(word: str) -> bool:
     """A Russian infinitive ("освободить", "добиться"), by its most likely reading."""
     w = word.casefold()
     if not re.fullmatch(r"[а-яё-]+", w) or not (w.endswith(("ть", "ти", "чь", "ться", "тись"))):
         return False
-    parses = _morph().parse(w)  # type: ignore[attr-defined]
+    parses = _parse(w)
     return bool(parses) and parses[0].tag.POS == "INFN"

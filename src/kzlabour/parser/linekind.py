@@ -11,6 +11,7 @@ import re
 
 from kzlabour.parser.dates import find_dates
 from kzlabour.parser.header_lexicon import pattern, patterns
+from kzlabour.parser.memo import line_memo
 
 __all__ = [
     "SALUTATION",
@@ -31,12 +32,19 @@ _SHORT = 160
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–—•*·●▪]|\(?[a-zа-я]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\))\s")
 _CONTACT = re.compile(r"\b(?:tel|тел|phone|fax|факс|e-?mail|ул|көшесі|street|str)\b\.?", re.I)
 _DATE_LINE_REST = re.compile(r"^[\W\d_]*(?:г|года|ж|жыл|жылы|year)?[\W\d_]*$", re.I)
+# Segmentation, the header, title and parties readers ask these questions of the same lines again
+# and again: each answer, a pure function of the line, is kept for a bounded number of recent
+# lines (memo.py). Lines longer than _LONGEST are answered afresh: the checks above decide them
+# after a length test or a single scan anyway, and the memo stays small whatever the input.
+_LINES = 1 << 14
+_LONGEST = 300
 
 
 def words(s: str) -> int:
     return len(s.split())
 
 
+@line_memo(maxsize=_LINES, longest=_LONGEST)
 def is_prose(s: str) -> bool:
     """A sentence or paragraph of running text, not a heading, address or list entry."""
     if len(s) > 110:
@@ -51,6 +59,7 @@ def is_list_item(s: str) -> bool:
     return bool(_LIST_ITEM.match(s))
 
 
+@line_memo(maxsize=_LINES, longest=_LONGEST)
 def is_label(s: str) -> bool:
     """'Письмо 1:', 'Text:': a short label that introduces what follows and belongs to the page."""
     if pattern("label").match(s):
@@ -58,6 +67,7 @@ def is_label(s: str) -> bool:
     return s.endswith(":") and words(s) <= 3 and not pattern("anchors.salutation").search(s)
 
 
+@line_memo(maxsize=_LINES, longest=_LONGEST)
 def is_heading_like(s: str) -> bool:
     """Short, not punctuated as a running sentence: a candidate heading or title."""
     if not s or len(s) > _SHORT or words(s) > 25:
@@ -67,6 +77,7 @@ def is_heading_like(s: str) -> bool:
     return any(c.isalpha() for c in s)
 
 
+@line_memo(maxsize=_LINES, longest=_LONGEST)
 def is_title_like(s: str) -> bool:
     """A heading that reads as a title: several words of running text, not a date, name list or code."""
     if not is_heading_like(s) or is_date_line(s) or "@" in s or _CONTACT.search(s):
@@ -76,9 +87,10 @@ def is_title_like(s: str) -> bool:
     return words(s) >= 3 and any(c.islower() for c in s)
 
 
+@line_memo(maxsize=_LINES, longest=_LONGEST)
 def is_date_line(s: str) -> bool:
     """A line that is mostly a date: '16 June 2011', 'Brussels, 27 June 2012', '**26.05.2026** исх 67/15'."""
-    if len(s) > 90 or not any(c.isdigit() for c in s):
+    if len(s) > 90 or not any(map(str.isdigit, s)):
         return False
     dates = find_dates(s)
     if not dates:
@@ -88,10 +100,12 @@ def is_date_line(s: str) -> bool:
     return words(rest) <= 5 or bool(_DATE_LINE_REST.match(rest))
 
 
+@line_memo(maxsize=_LINES, longest=_LONGEST)
 def is_signoff(s: str) -> bool:
     return len(s) <= 60 and any(p.search(s) for p in patterns("sign_offs"))
 
 
+@line_memo(maxsize=_LINES, longest=_LONGEST)
 def anchor_kind(s: str) -> str | None:
     """The kind of letter start a line is, if any: salutation, address, by-line, repost, doc heading."""
     if not s or len(s) > _SHORT:

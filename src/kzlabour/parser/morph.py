@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 
-__all__ = ["is_kazakh_word", "kk_genitive_stem", "kk_nominative", "ru_nominative"]
+from kzlabour.parser.memo import line_memo
+
+__all__ = ["is_kazakh_word", "kk_genitive_stem", "kk_nominative", "parse_word", "ru_nominative"]
 
 _LEXICON = Path(__file__).parent / "lexicon" / "kazakh_cases.yaml"
 _KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -37,6 +39,13 @@ def _analyzer() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
+
+
+@line_memo(maxsize=1 << 14, longest=60)
+def parse_word(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, best first. The same words (names, offices, bodies) are
+    looked up by several readers; a reading is an immutable tuple, so the lookup is kept."""
+    return tuple(_analyzer().parse(word))
 
 
 def is_kazakh_word(word: str) -> bool:
@@ -98,7 +107,7 @@ def _match_case(word: str, parse: Any) -> str:
 
 
 def _pick(word: str, case: str | None) -> Any:
-    parses = _analyzer().parse(word)
+    parses = parse_word(word)
     if case:
         for p in parses:
             if p.tag.case == case:
@@ -162,7 +171,7 @@ def _agree(
         return
     want = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender}
     for idx, core, word in adjectives:
-        for q in _analyzer().parse(core):
+        for q in parse_word(core):
             if ("ADJF" in q.tag or "PRTF" in q.tag) and (case is None or q.tag.case == case):
                 inflected = q.inflect(want)
                 if inflected:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from kzlabour.parser.memo import line_memo, memo
 from kzlabour.parser.morph import kk_nominative
 
 __all__ = [
@@ -48,6 +49,7 @@ def _honorifics() -> tuple[frozenset[str], tuple[str, ...]]:
     return words, stems
 
 
+@line_memo(maxsize=1 << 13, longest=60)
 def _is_honorific(word: str) -> bool:
     words, stems = _honorifics()
     w = word.casefold().strip(",")
@@ -55,6 +57,8 @@ def _is_honorific(word: str) -> bool:
     return w in words or w.rstrip(".") + "." in words or any(w.startswith(s) for s in stems)
 
 
+# The name readers of every party kind strip the same lines and items: kept per text.
+@line_memo(maxsize=1 << 14, longest=300)
 def strip_honorifics(text: str) -> str:
     """The text without honorific words at its start or end ("Mr S. Mukashev", "Оспанов мырзаға")."""
     low = text.casefold().lstrip()
@@ -91,6 +95,7 @@ def _is_initials(word: str) -> bool:
     return bool(_INITIAL.match(word)) and any(c.isalpha() or c == "?" for c in word)
 
 
+@memo(maxsize=1 << 14, longest=300)
 def normalise_name(raw: str, dative: bool = False) -> str | None:
     """A person's name in natural order and normal case, or None when nothing is left.
 
@@ -124,7 +129,7 @@ def _dative_to_nominative(words: list[str]) -> list[str]:
         return [*words[:-1], kk_nominative(words[-1])] if not _is_initials(words[-1]) else words
     if not any("\u0400" <= c <= "\u04ff" for w in words for c in w):
         return words
-    from kzlabour.parser.morph import _analyzer
+    from kzlabour.parser.morph import parse_word
 
     out = []
     for w in words:
@@ -134,7 +139,7 @@ def _dative_to_nominative(words: list[str]) -> list[str]:
         parse = next(
             (
                 p
-                for p in _analyzer().parse(w)
+                for p in parse_word(w)
                 if p.tag.case == "datv" and ({"Name", "Surn", "Patr"} & p.tag.grammemes)
             ),
             None,

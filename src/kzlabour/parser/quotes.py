@@ -15,13 +15,15 @@ __all__ = ["quoted_appeals", "top_level_quotes", "unquoted"]
 
 _OPEN, _CLOSE = "«„", "»“"
 _MIN_APPEAL = 150  # a quoted slogan or placard is no letter
+_MARK = re.compile("[" + _OPEN + _CLOSE + "]")
 
 
 def top_level_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of the inside of each outermost «…» pair; nested pairs count, unclosed ones do not."""
     found: list[tuple[int, int]] = []
     depth, opened = 0, 0
-    for i, c in enumerate(text):
+    for m in _MARK.finditer(text):  # only the quotation marks, not every character, go through Python
+        i, c = m.start(), m.group()
         if c in _OPEN:
             if depth == 0:
                 opened = i + 1

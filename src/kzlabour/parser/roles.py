@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from kzlabour.models import Party, Span
 from kzlabour.parser.countries import city_country, country_code, find_country, is_international
+from kzlabour.parser.memo import line_memo, memo
 from kzlabour.parser.names import lexicon
 
 __all__ = [
@@ -65,6 +66,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’?-]+", text.casefold())
 
 
+@line_memo(maxsize=1 << 14, longest=300)
 def has_org_word(text: str) -> bool:
     """The phrase names a kind of body ("union", "Federation", "профсоюз", "кәсіподақ").
 
@@ -82,9 +84,9 @@ def has_org_word(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _ru_lemma(word: str) -> str:
-    from kzlabour.parser.morph import _analyzer
+    from kzlabour.parser.morph import parse_word
 
-    parses = _analyzer().parse(word)
+    parses = parse_word(word)
     return str(parses[0].normal_form) if parses else word
 
 
@@ -105,12 +107,23 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(core) <= 12 and core.isupper()
 
 
+@cache
+def _roles_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The role phrases grouped by length, longest first: a lookup per length, not a scan of all."""
+    groups: dict[int, set[str]] = {}
+    for role in _roles():
+        groups.setdefault(len(role), set()).add(role)
+    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
+
+
+# Asked of the same items and lines by the signature, recipient and sender readers alike.
+@line_memo(maxsize=1 << 14, longest=300)
 def role_prefix(text: str) -> str | None:
     """The role phrase `text` starts with, as printed ("General Secretary", "SG"), else None."""
     low = text.casefold()
-    for role in _roles():
-        if low.startswith(role) and (len(low) == len(role) or not low[len(role)].isalnum()):
-            return text[: len(role)]
+    for n, roles in _roles_by_length():  # longest first, as in _roles()
+        if n <= len(low) and low[:n] in roles and (len(low) == n or not low[n].isalnum()):
+            return text[:n]
     qualifier = _ROLE_QUALIFIER.match(text)
     if qualifier and qualifier.end() < len(text):
         # "Senior Assistant General Secretary", "Acting President": a qualified position.
@@ -128,9 +141,9 @@ _ROLE_QUALIFIER = re.compile(
 
 def _role_suffix(text: str) -> str | None:
     low = text.casefold()
-    for role in _roles():
-        if low.endswith(role) and (len(low) == len(role) or low[-len(role) - 1] == " "):
-            return text[-len(role) :]
+    for n, roles in _roles_by_length():
+        if n <= len(low) and low[-n:] in roles and (len(low) == n or low[-n - 1] == " "):
+            return text[-n:]
     return None
 
 
@@ -164,6 +177,7 @@ def _strip_organ(body: str) -> str:
     return body
 
 
+@line_memo(maxsize=1 << 12, longest=300)
 def is_state(phrase: str) -> bool:
     """A state or portfolio rather than a body: "the Republic of Kazakhstan", "Internal Affairs"."""
     core = clean_org(phrase) or ""
@@ -181,12 +195,15 @@ def _russian_genitive(text: str) -> bool:
     first = text.split()[0] if text.split() else ""
     if not re.fullmatch(r"[А-ЯЁа-яё-]+", first):
         return False
-    from kzlabour.parser.morph import _analyzer
+    from kzlabour.parser.morph import parse_word
 
-    parses = _analyzer().parse(first)
+    parses = parse_word(first)
     return bool(parses) and parses[0].tag.case == "gent"
 
 
+# A list entry's items recur (the same body, position and country under many names): the reading
+# of an item, a pure function of it, is kept. Affiliation is frozen, so sharing it is safe.
+@line_memo(maxsize=1 << 14, longest=300)
 def describe(item: str) -> Affiliation:
     """One item of text about a party: a position, a body, or a position of a body."""
     item = _SPACES.sub(" ", item).strip(" ,;:")
@@ -263,6 +280,12 @@ def describe(item: str) -> Affiliation:
 
 def describe_items(items: list[str]) -> Affiliation:
     """Several items after a name: roles joined with ", ", bodies likewise, the first country."""
+    key = tuple(items)
+    # The items after many names recur; kept like memo.py keeps short strings (bounded, short only).
+    return _describe_items_kept(key) if sum(map(len, key)) <= 300 else _describe_items(key)
+
+
+def _describe_items(items: tuple[str, ...]) -> Affiliation:
     roles: list[str] = []
     orgs: list[str] = []
     country: str | None = None
@@ -277,6 +300,10 @@ def describe_items(items: list[str]) -> Affiliation:
     return Affiliation(role=", ".join(roles) or None, organisation=", ".join(orgs) or None, country=country)
 
 
+_describe_items_kept = lru_cache(maxsize=1 << 13)(_describe_items)
+
+
+@memo(maxsize=1 << 13, longest=300)
 def party_country(
     role: str | None, organisation: str | None, address: str | None = None, state_default: bool = False
 ) -> str | None:

@@ -11,6 +11,7 @@ from functools import cache
 
 from kzlabour.models import Party
 from kzlabour.parser.document import Line
+from kzlabour.parser.memo import line_memo
 from kzlabour.parser.names import lexicon, looks_like_name, normalise_name, strip_honorifics
 from kzlabour.parser.roles import make_party, party_country, role_prefix
 
@@ -30,6 +31,7 @@ def _generic() -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon()["salutation_generic"])
 
 
+@line_memo(maxsize=1 << 14, longest=120)  # the address-zone readers look for the salutation in the same lines
 def _salutation_rest(s: str) -> str | None:
     """The words after "Dear", "Уважаемый", "Құрметті", or None when `s` is no salutation."""
     low = s.casefold()

@@ -41,7 +41,7 @@ from kzlabour.parser.linekind import (
 )
 from kzlabour.parser.quotes import quoted_appeals, unquoted
 
-__all__ = ["segment"]
+__all__ = ["first_letter_start", "segment"]
 
 
 class _Page:
@@ -92,6 +92,16 @@ class _Page:
 def segment(text: str) -> list[Segment]:
     """The letters' spans in order of appearance; [] for a text that holds none."""
     return [Segment(text, start, end) for start, end in _spans(text)]
+
+
+def first_letter_start(text: str) -> int | None:
+    """Where the first letter of `text` starts (None when it holds none); cheap once segmented.
+
+    The header reader asks this for each letter: building every segment of the text again for
+    each of its letters would cost the square of their number.
+    """
+    spans = _spans(text)
+    return spans[0][0] if spans else None  # the spans are in order of their starts
 
 
 @lru_cache(maxsize=4)

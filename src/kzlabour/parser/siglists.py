@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kzlabour.models import Party
 from kzlabour.parser.countries import country_code
 from kzlabour.parser.document import Line
+from kzlabour.parser.memo import line_memo
 from kzlabour.parser.names import lexicon, looks_like_name, normalise_name
 from kzlabour.parser.roles import describe, describe_items, has_org_word, make_party, party_country
 
@@ -197,13 +199,20 @@ def list_signatories(lines: tuple[Line, ...], text: str) -> list[tuple[Party, st
     return found
 
 
+@cache
+def _russian_organs() -> tuple[str, ...]:
+    """The organs named in Russian, casefolded, longest (as listed) first."""
+    ordered = (organ.casefold() for organ in sorted(lexicon()["organs"], key=len, reverse=True))
+    return tuple(o for o in ordered if re.search(r"[а-яё]", o))
+
+
+@line_memo(maxsize=1 << 12, longest=300)  # every signer's body goes through here; a list repeats its bodies
 def _body_of_organ(org: str) -> str:
     """ "Правление ОО «Рабочее движение»" -> "ОО «Рабочее движение»": an officer of a body's organ
     belongs to the body (§11 "Y an organ of a named body")."""
     low = org.casefold()
-    for organ in sorted(lexicon()["organs"], key=len, reverse=True):
-        o = organ.casefold()
-        if low.startswith(o + " ") and re.search(r"[а-яё]", o):
+    for o in _russian_organs():
+        if low.startswith(o + " "):
             rest = org[len(o) :].strip()
             if has_org_word(rest) or re.search(r"«[^»]+»", rest):
                 return rest

@@ -320,8 +320,7 @@ def _org_party(chunk: list[Line], country: str | None, closed: bool) -> Party | 
 def _ru_organ_head(text: str) -> str | None:
     """The organ a Russian sign-off opens with, when a body in the genitive follows it."""
     low = text.casefold()
-    for organ in sorted(lexicon()["organs"], key=len, reverse=True):
-        o = organ.casefold()
+    for o in _organs_longest_first():
         if low.startswith(o + " ") and has_org_word(text[len(o) :]):
             return text[: len(o)]
     return None
@@ -332,8 +331,19 @@ def _group_nouns() -> frozenset[str]:
     return frozenset(g.casefold() for g in lexicon()["group_nouns"])
 
 
+@cache
+def _organs_longest_first() -> tuple[str, ...]:
+    """The organs casefolded, longest (as listed) first."""
+    return tuple(organ.casefold() for organ in sorted(lexicon()["organs"], key=len, reverse=True))
+
+
+@cache
+def _organ_set() -> frozenset[str]:
+    return frozenset(o.casefold() for o in lexicon()["organs"])
+
+
 def _is_organ(text: str) -> bool:
-    return text.casefold() in {o.casefold() for o in lexicon()["organs"]}
+    return text.casefold() in _organ_set()
 
 
 def read_signatories(lines: tuple[Line, ...], text: str) -> SignOff:

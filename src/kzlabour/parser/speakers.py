@@ -120,7 +120,8 @@ def kazakh_appeal(lines: tuple[Line, ...]) -> tuple[list[Party], list[Party]] | 
 
     for line in lines[:20]:
         s = line.content[:SCAN_LIMIT]
-        m = re.search(r"(?:^|(?<=[.!?«]\s)|(?<=«))Біз\s+", s)
+        # The pattern opens with look-behinds tried at every position: look for its word first.
+        m = re.search(r"(?:^|(?<=[.!?«]\s)|(?<=«))Біз\s+", s) if "Біз" in s else None
         if not m:
             continue
         end = _KK_APPEAL.search(s, m.end())
@@ -229,12 +230,12 @@ def article_sender(text: str, start: int) -> list[Party]:
 
 def _ru_makers(body: str, pos: int, base: int) -> Party | None:
     """After "письма (обращения)": adjectives and an animate plural noun in the genitive."""
-    from kzlabour.parser.morph import _analyzer
+    from kzlabour.parser.morph import parse_word
 
     words = list(re.finditer(r"[а-яёА-ЯЁ-]+", body[pos : pos + 200]))
     chosen: list[re.Match[str]] = []
     for w in words[:6]:
-        parses = _analyzer().parse(w.group(0))
+        parses = parse_word(w.group(0))
         gent = [p for p in parses if p.tag.case == "gent"]
         if not gent:
             break

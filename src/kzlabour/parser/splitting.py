@@ -13,6 +13,7 @@ from functools import cache
 
 from kzlabour.parser.demand_lexicon import DemandLexicon, demand_lexicon, phrase_pattern
 from kzlabour.parser.leadins import INTRO, NOUN, THAT, TO, is_infinitive, norm
+from kzlabour.parser.memo import line_memo
 
 __all__ = ["Piece", "prescriptive_parts", "split_body", "split_verbs", "trim"]
 
@@ -218,13 +219,13 @@ def _verb_at(text: str, pos: int, end: int) -> bool:
     return word is not None and _is_verb_ru(word.group())
 
 
-@cache
+@line_memo(maxsize=1 << 14, longest=60)  # keyed on words: bounded
 def _is_verb_ru(word: str) -> bool:
     if not re.fullmatch(r"[а-яёА-ЯЁ-]+", word):
         return False
-    from kzlabour.parser.leadins import _morph
+    from kzlabour.parser.morph import parse_word
 
-    parses = _morph().parse(word)  # type: ignore[attr-defined]
+    parses = parse_word(word)
     return bool(parses) and parses[0].tag.POS in {"VERB", "INFN"}
 
 

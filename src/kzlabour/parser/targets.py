@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from kzlabour.models import Party
 from kzlabour.parser.demand_lexicon import demand_lexicon
+from kzlabour.parser.memo import line_memo
 from kzlabour.parser.parties import Parties
 
 __all__ = ["addressees", "contacts_after", "label", "named_target", "subject_target"]
@@ -114,11 +116,11 @@ def _verbs(language: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in lex.words("action_verbs") + lex.words("reader_verbs"))
 
 
-@cache
-def _morph() -> object:
-    import pymorphy3  # heavy: only for Russian targets
+def _parse(word: str) -> tuple[Any, ...]:
+    """The readings of a Russian word, from the one analyser (and its cache) the parser shares."""
+    from kzlabour.parser.morph import parse_word  # loads pymorphy3 only when Russian needs it
 
-    return pymorphy3.MorphAnalyzer()
+    return parse_word(word)
 
 
 def _nominative_ru(phrase: str) -> str:
@@ -137,19 +139,19 @@ def _nominative_ru(phrase: str) -> str:
     return "".join(out)
 
 
-@cache
+@line_memo(maxsize=1 << 14, longest=60)  # keyed on words: bounded
 def _is_noun(word: str) -> bool:
     if not re.fullmatch(r"[А-Яа-яЁё-]+", word):
         return True  # a Latin name ends the head too
-    parses = _morph().parse(word)  # type: ignore[attr-defined]
+    parses = _parse(word)
     return bool(parses) and parses[0].tag.POS == "NOUN"
 
 
-@cache
+@line_memo(maxsize=1 << 14, longest=60)  # keyed on words: bounded
 def _nominative_word(word: str) -> str:
     if not re.fullmatch(r"[А-Яа-яЁё-]+", word):
         return word
-    parses = _morph().parse(word)  # type: ignore[attr-defined]
+    parses = _parse(word)
     if not parses:
         return word
     best = parses[0]
