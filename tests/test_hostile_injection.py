@@ -26,6 +26,7 @@ FORMULAS = [
     "\t=1+1",
     "\r@SUM(1)",
     "\uff1d1+1",  # full-width equals sign
+    "\ufe66HYPERLINK(1)",  # small equals sign: NFKC folds it onto = too
     "=",  # preceded by nothing, but with a tab it is one
 ]
 SAFE = [
@@ -69,6 +70,21 @@ def test_every_equals_cell_is_a_formula(text: str) -> None:
 @given(st.text())
 def test_is_formula_never_raises(cell: str) -> None:
     assert is_formula(cell) in (True, False)
+
+
+@given(st.text(min_size=1))
+def test_the_first_character_filter_never_hides_a_formula(cell: str) -> None:
+    """formula_problems asks `_may_be_formula` first (fast): it must hold for every formula."""
+    from kzlabour.injection import _may_be_formula
+
+    assert _may_be_formula(cell) or not is_formula(cell)
+
+
+def test_a_formula_in_any_form_is_found_in_a_file(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    shutil.copytree(ROOT / "datapackage", package)
+    _set_cell(package / "demands.csv", 1, "text", "\ufe66HYPERLINK(1)")
+    assert [p.line for p in formula_problems(package)] == [2]
 
 
 def _set_cell(path: Path, row: int, column: str, value: str) -> None:

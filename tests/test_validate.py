@@ -89,6 +89,51 @@ def test_a_new_parser_version_reparses_everything(tmp_path: Path, monkeypatch: p
     assert {p.file for p in report.errors} == {"datapackage/sources.csv"}
 
 
+_STAMPED = "drift: datapackage/ is what the last build of these inputs wrote"
+
+
+def test_after_a_build_validate_trusts_its_stamp_until_anything_changes(tmp_path: Path) -> None:
+    """A build leaves a local stamp; validate then skips the rebuild, and any change to an input
+    or to the package (even one byte of a CSV) sends it back to the full comparison."""
+    repo = copy_repo(tmp_path)
+    assert _STAMPED not in validate(repo).checked  # a fresh clone has no stamp
+    build(repo)
+    report = validate(repo)
+    assert _STAMPED in report.checked and report.ok
+    letters = repo / "datapackage" / "letters.csv"
+    original = letters.read_bytes()
+    letters.write_bytes(original.replace(b"2012", b"2013", 1))
+    report = validate(repo)
+    assert _STAMPED not in report.checked
+    assert "datapackage/letters.csv" in {p.file for p in report.errors}
+    letters.write_bytes(original)
+    assert _STAMPED in validate(repo).checked
+    sidecar = repo / "sources" / f"{S0}.yaml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "# checked again\n", encoding="utf-8")
+    assert _STAMPED not in validate(repo).checked
+    build(repo)
+    assert _STAMPED in validate(repo).checked
+    (repo / "registry" / "people" / "someone-new.yaml").write_text("id: someone-new\nname: Someone New\n")
+    assert _STAMPED not in validate(repo).checked
+
+
+def test_a_stamp_is_keyed_on_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kzlabour.buildstamp
+
+    repo = copy_repo(tmp_path)
+    build(repo)
+    assert _STAMPED in validate(repo).checked
+    monkeypatch.setattr(kzlabour.buildstamp, "_environment", lambda: "another version of the code")
+    assert _STAMPED not in validate(repo).checked
+
+
+def test_a_build_without_cache_leaves_no_stamp(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path)
+    build(repo, cache=False)
+    assert not (repo / ".kzlabour-cache" / "builds").exists()
+    assert _STAMPED not in validate(repo).checked
+
+
 def test_a_package_folder_is_validated_alone(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "datapackage", tmp_path / "pkg")
     assert validate(tmp_path / "pkg").ok

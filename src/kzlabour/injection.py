@@ -18,6 +18,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from kzlabour.report import Problem
@@ -27,13 +28,28 @@ __all__ = ["CODE", "formula_problems", "is_formula"]
 CODE = "csv-formula"
 _NUMBER_OR_PHONE = re.compile(r"[+-]?[ \u00a0]*[\d(][\d \u00a0().,/-]*")
 _PLAIN_DASHES = re.compile(r"[+-]+")
-# Where a formula cell can start: after a delimiter or line break, maybe quoted, maybe after tab/CR.
-_CANDIDATE = re.compile(r'(?:^|[,\n])"?[\t\r]*[=@+\-\uff1d\uff20\uff0b\uff0d]')
+_LEADING = "\t\r\n"
+
+
+@lru_cache(maxsize=4096)
+def _formula_head(char: str) -> bool:
+    """Whether a cell starting with `char` may be a formula: = @ + - in any form (full-width, small,
+    superscript: whatever NFKC folds onto them). Cells start with few distinct characters."""
+    return unicodedata.normalize("NFKC", char) in ("=", "@", "+", "-")
+
+
+def _may_be_formula(cell: str) -> bool:
+    """A cheap necessary condition of `is_formula`: most cells fail it at their first character."""
+    head = cell[0]
+    if head in _LEADING:
+        stripped = cell.lstrip(_LEADING)
+        return bool(stripped) and _formula_head(stripped[0])
+    return _formula_head(head)
 
 
 def is_formula(cell: str) -> bool:
     """Whether a spreadsheet opening the CSV would take this cell as a formula (OWASP rules)."""
-    text = cell.lstrip("\t\r\n")
+    text = cell.lstrip(_LEADING)
     if not text:
         return False
     head = unicodedata.normalize("NFKC", text[0])
@@ -50,7 +66,7 @@ def formula_problems(folder: Path) -> list[Problem]:
     problems = []
     for path in _csv_files(folder):
         for row, column, cell in _cells(path):
-            if is_formula(cell):
+            if _may_be_formula(cell) and is_formula(cell):
                 shown = cell if len(cell) <= 40 else cell[:37] + "..."
                 problems.append(
                     Problem(
@@ -73,9 +89,6 @@ def _cells(path: Path) -> Iterator[tuple[int, str, str]]:
     """(row number as frictionless counts it, column name, cell) for every non-empty cell."""
     try:
         with open(path, encoding="utf-8", newline="") as fh:
-            if not _CANDIDATE.search(fh.read()):
-                return  # most files: no cell can start like a formula, skip the per-cell pass
-            fh.seek(0)
             reader = csv.reader(fh)
             header = next(reader, [])
             for n, record in enumerate(reader, start=2):

@@ -38,6 +38,7 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     version: str = ""
     path: Path | None = None
+    inputs: str = ""  # kzlabour.buildstamp.inputs_key of what the build read
 
     def describe(self) -> str:
         where = f" -> {self.path}" if self.path else ""
@@ -60,6 +61,7 @@ def plan_build(root: Path, *, jobs: int | None = None, cache: bool = True) -> Bu
     with `cache`, parse results are reused from `.kzlabour-cache/` (see kzlabour.cache).
     """
     from kzlabour import __version__
+    from kzlabour.buildstamp import inputs_key
     from kzlabour.parallel import parse_sources
     from kzlabour.sources import read_source, source_paths
 
@@ -76,7 +78,7 @@ def plan_build(root: Path, *, jobs: int | None = None, cache: bool = True) -> Bu
         letters += source_letters
         notices += source_notices
     files, counts = package_files(root, texts, letters)
-    return BuildResult(files, letters, notices, counts, __version__)
+    return BuildResult(files, letters, notices, counts, __version__, inputs=inputs_key(root, texts))
 
 
 def letters_of(
@@ -220,6 +222,7 @@ def build(root: Path = Path("."), *, jobs: int | None = None, cache: bool = True
     `jobs` and `cache` are those of `plan_build`. The new package's keys are checked in memory
     before anything is written (see `_check_keys`); `kzlabour validate` adds Frictionless.
     """
+    from kzlabour import buildstamp
     from kzlabour.schema import write_schemas
 
     target = root / PACKAGE_DIR
@@ -234,6 +237,8 @@ def build(root: Path = Path("."), *, jobs: int | None = None, cache: bool = True
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     write_schemas(root / "schema")
+    if cache:
+        buildstamp.record(root, result.inputs, result.files)
     result.path = target
     return result
 

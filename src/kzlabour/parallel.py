@@ -20,7 +20,7 @@ from kzlabour.cache import ParseCache
 from kzlabour.models import Letter
 from kzlabour.sources import SourceText
 
-__all__ = ["ParseTask", "default_jobs", "parse_all", "parse_sources"]
+__all__ = ["ParseTask", "default_jobs", "parse_all", "parse_sources", "process_context"]
 
 # Below this many texts to parse, starting processes costs more than it saves.
 MIN_PARALLEL = 16
@@ -66,7 +66,7 @@ def parse_all(
         parsed = [_parse_one(item) for item in work]
     else:
         chunk = max(1, min(64, len(work) // (processes * 8)))
-        with ProcessPoolExecutor(processes, mp_context=_context()) as pool:
+        with ProcessPoolExecutor(processes, mp_context=process_context()) as pool:
             parsed = list(pool.map(_parse_one, work, chunksize=chunk))
     for i, letters in zip(todo, parsed, strict=True):
         results[i] = letters
@@ -81,7 +81,8 @@ def _processes(jobs: int | None, n: int) -> int:
     return max(1, min(jobs, n))
 
 
-def _context() -> Any:
+def process_context() -> Any:
+    """How kzlabour starts worker processes: fork where it is safe, else spawn."""
     # fork shares the parent's imported parser and vocabularies at no cost; macOS and
     # Windows only offer spawn safely.
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():

@@ -7,6 +7,8 @@ The checks themselves live in `kzlabour.checks`, one module per part.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,13 +84,23 @@ def validate_repository(root: Path, *, full: bool = False, against: str | None =
     from kzlabour.checks.texts import check_texts
 
     report = Report(checked=["sources/", "curation/"])
-    texts = check_texts(root, report)
-    by_name = {t.name: t.text for t in texts}
-    faulty = check_curation(root, by_name, report)
-    registry_ok = check_registry(root, report)
-    package = Report()
-    if (root / "datapackage" / "datapackage.json").is_file():
-        package = validate_package(root / "datapackage")
+    package_exists = (root / "datapackage" / "datapackage.json").is_file()
+    with _beside(validate_package, root / "datapackage", run=package_exists) as package_job:
+        texts = check_texts(root, report)
+        by_name = {t.name: t.text for t in texts}
+        faulty = check_curation(root, by_name, report)
+        registry_ok = check_registry(root, report)
+        # the package's problems are reported here, after the inputs' (they ran at the same time)
+        at_problem, at_checked = len(report.problems), len(report.checked)
+        readable = {p.name for p in texts}
+        unreadable = {p.name for p in (root / "sources").glob("*.txt")} - readable
+        drift = check_drift(root, texts, faulty | unreadable, report, full=full, registry_ok=registry_ok)
+        check_near_duplicates(drift.letters, by_name, report)
+        if registry_ok and drift.complete:
+            check_registry_letters(root, _letter_ids(drift.letters), report)
+        check_release(root, report, against)
+        package = package_job() if package_exists else Report()
+    if package_exists:
         package.problems = [replace(p, file=_relative(root, p.file)) for p in package.problems]
         package.checked = ["datapackage/"]
     else:
@@ -100,15 +112,33 @@ def validate_repository(root: Path, *, full: bool = False, against: str | None =
                 hint="run `kzlabour build` and commit datapackage/",
             )
         )
-    report.extend(package)
-    readable = {p.name for p in texts}
-    unreadable = {p.name for p in (root / "sources").glob("*.txt")} - readable
-    drift = check_drift(root, texts, faulty | unreadable, report, full=full, registry_ok=registry_ok)
-    check_near_duplicates(drift.letters, by_name, report)
-    if registry_ok and drift.complete:
-        check_registry_letters(root, _letter_ids(drift.letters), report)
-    check_release(root, report, against)
+    report.problems[at_problem:at_problem] = package.problems
+    report.checked[at_checked:at_checked] = package.checked
     return report
+
+
+@contextmanager
+def _beside(function: Callable[[Path], Report], path: Path, run: bool) -> Iterator[Callable[[], Report]]:
+    """Run `function(path)` in another process while the caller goes on (Frictionless is the
+    longest check, and the others do not need its result); the yielded callable waits for it.
+    Where no worker process can be started, or on one core, it runs in this process instead."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kzlabour.parallel import default_jobs, process_context
+
+    if not run or default_jobs() < 2:
+        yield lambda: function(path)
+        return
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=process_context())
+        future = pool.submit(function, path)
+    except (OSError, RuntimeError):
+        yield lambda: function(path)
+        return
+    try:
+        yield future.result
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _relative(root: Path, file: str) -> str:
