@@ -187,6 +187,7 @@ def _check_member(archive: Path, info: zipfile.ZipInfo) -> None:
 def _load_folder(
     folder: Path, descriptor_name: str = "datapackage.json", allow_remote: bool = False
 ) -> Dataset:
+    from kzlabour.bulk import gc_paused
     from kzlabour.tables import RowError, Tables, tables_to_letters
 
     descriptor_path = folder / descriptor_name
@@ -195,7 +196,7 @@ def _load_folder(
     verify_checksums(folder)
     tables = Tables()
     files: dict[str, Path] = {}
-    with tempfile.TemporaryDirectory(prefix="kzlabour-resources-") as downloads, _gc_paused():
+    with tempfile.TemporaryDirectory(prefix="kzlabour-resources-") as downloads, gc_paused():
         for model in ROW_MODELS:
             if model.resource not in paths:
                 raise PackageError(f"{descriptor_path}: no resource {model.resource!r}")
@@ -226,34 +227,6 @@ def _load_folder(
     )
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a package's rows and models are made.
-
-    Loading creates millions of objects that all live on, and every automatic collection
-    scans them again: that was nearly half of `load()`'s time at 10,000 letters. Loading
-    makes no reference cycles worth collecting early. At the end the new objects go straight
-    to the oldest generation, as if they had survived the collections they skipped (unless
-    the caller has frozen objects of its own: those must stay frozen), and the collector is
-    enabled again if it was, however loading ends.
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            # freeze + unfreeze moves every tracked object to the oldest generation without
-            # scanning it; a young-generation collection would scan them all once (0.5 s at
-            # 10,000 letters)
-            gc.freeze()
-            gc.unfreeze()
-        if was_enabled:
-            gc.enable()
-
-
 def _resource_paths(descriptor: dict[str, Any], where: Path, allow_remote: bool = False) -> dict[str, str]:
     """Resource name -> relative path; absolute paths, `..` and unallowed URLs refused (Data Package spec)."""
     paths = {}
@@ -282,7 +255,7 @@ def _read_rows(path: Path, model: type[Row]) -> list[Any]:
     """
     from pydantic import ValidationError
 
-    from kzlabour.tables import share_fields_set
+    from kzlabour.bulk import share_fields_set
 
     expected = list(model.model_fields)
     adapter = _rows_adapter(model)

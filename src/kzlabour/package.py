@@ -62,6 +62,7 @@ def plan_build(root: Path, *, jobs: int | None = None, cache: bool = True) -> Bu
     """
     from kzlabour import __version__
     from kzlabour.buildstamp import inputs_key
+    from kzlabour.bulk import gc_paused, models_in, share_fields_set
     from kzlabour.parallel import parse_sources
     from kzlabour.sources import read_source, source_paths
 
@@ -73,11 +74,14 @@ def plan_build(root: Path, *, jobs: int | None = None, cache: bool = True) -> Bu
     letters: list[Letter] = []
     notices: list[str] = []
     parsed = parse_sources(root, texts, jobs=jobs, cache=cache)
-    for src, src_parsed in zip(texts, parsed, strict=True):
-        source_letters, source_notices = letters_of(root, src, parsed=src_parsed)
-        letters += source_letters
-        notices += source_notices
-    files, counts = package_files(root, texts, letters)
+    with gc_paused():  # after parsing (worker processes inherit nothing from here)
+        for src, src_parsed in zip(texts, parsed, strict=True):
+            source_letters, source_notices = letters_of(root, src, parsed=src_parsed)
+            letters += source_letters
+            notices += source_notices
+        del parsed
+        share_fields_set(models_in(letters))
+        files, counts = package_files(root, texts, letters)
     return BuildResult(files, letters, notices, counts, __version__, inputs=inputs_key(root, texts))
 
 

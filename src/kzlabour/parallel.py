@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kzlabour.bulk import gc_paused
 from kzlabour.cache import ParseCache
 from kzlabour.models import Letter
 from kzlabour.sources import SourceText
@@ -55,9 +56,10 @@ def parse_all(
     `jobs` 1 is serial; a larger `jobs` always uses that many processes when there are
     at least two texts to parse.
     """
-    results: list[list[Letter] | None] = [
-        cache.get(t.name, t.sha256, t.spans) if cache is not None else None for t in tasks
-    ]
+    with gc_paused():  # reading a warm cache makes every letter's models at once
+        results: list[list[Letter] | None] = [
+            cache.get(t.name, t.sha256, t.spans) if cache is not None else None for t in tasks
+        ]
     todo = [i for i, letters in enumerate(results) if letters is None]
     entries = [_entry(cache, tasks[i]) for i in todo]
     work = [(tasks[i], entry) for i, entry in zip(todo, entries, strict=True)]

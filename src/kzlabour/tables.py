@@ -8,11 +8,12 @@ letters that were built.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from kzlabour.bulk import models_in, share_fields_set
 from kzlabour.models import PARTY_FIELDS, Evidence, Letter, Party, PartyKind, Span
 from kzlabour.models.rows import (
     AboutRow,
@@ -28,7 +29,7 @@ from kzlabour.models.rows import (
 )
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, TypeAdapter, ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     from kzlabour.models.entities import Organisation, Person
     from kzlabour.registry.resolve import Resolution
@@ -271,7 +272,7 @@ def tables_to_letters(tables: Tables) -> list[Letter]:
             validated = adapter.validate_python(data)
         except ValidationError as exc:
             raise _row_error(exc, tables, first, children) from None
-        share_fields_set(_parts(validated))
+        share_fields_set(models_in(validated))
         letters.extend(validated)
     return letters
 
@@ -353,49 +354,6 @@ def _row_error(exc: ValidationError, tables: Tables, first: int, children: _Chil
         position = next(i for i, r in enumerate(table) if r is row)
         return RowError(resource, position, ".".join(str(x) for x in loc[2:]), error["msg"])
     return RowError("letters", letter_index, ".".join(str(x) for x in loc), error["msg"])
-
-
-def share_fields_set(models: Iterable[BaseModel]) -> None:
-    """Let every model whose fields were all given share one `model_fields_set` per class.
-
-    Pydantic keeps a set of the given field names in each instance (216 to 2,264 bytes):
-    for a loaded package, whose rows and letters give every field, those sets were 45% of
-    its memory. Only sets equal to "every field" are replaced, by an equal set, so
-    `model_fields_set` answers as before; and a frozen model never changes its set
-    (pydantic's `model_copy` copies it first), so no model sees another's change.
-    """
-    setattr_ = object.__setattr__
-    every: dict[type[BaseModel], set[str]] = {}
-    for model in models:
-        cls = type(model)
-        fields = every.get(cls)
-        if fields is None:
-            fields = every[cls] = _every_field(cls)
-        if model.__pydantic_fields_set__ == fields:
-            setattr_(model, "__pydantic_fields_set__", fields)
-
-
-@cache
-def _every_field(cls: type[BaseModel]) -> set[str]:
-    # one set per class for the life of the process: shared by every model share_fields_set saw
-    return set(cls.model_fields)
-
-
-def _parts(letters: Sequence[Letter]) -> Iterator[BaseModel]:
-    """Every model in the letters: the letters, their parties, demands, source, evidence, spans."""
-    for letter in letters:
-        yield letter
-        yield letter.source
-        evidence = letter.evidence
-        yield evidence
-        for span in (evidence.date, evidence.place, evidence.reference, evidence.title, evidence.language):
-            if span is not None:
-                yield span
-        for list_field in _LIST_FIELDS:
-            for item in getattr(letter, list_field):
-                yield item
-                if item.span is not None:
-                    yield item.span
 
 
 _LIST_FIELDS = (*PARTY_FIELDS.values(), "about", "demands")
