@@ -238,7 +238,7 @@ class Index:
             fitting = same or fitting
         return Match(tuple(fitting), method) if fitting else NO_MATCH
 
-    def _org_rest(self, text: str, words: list[str], country: str | None, read: list[_Block]) -> Match:
+    def _org_rest(self, text: str, words: tuple[str, ...], country: str | None, read: list[_Block]) -> Match:
         if len(words) == 1 and text.strip().strip("«»\"'“”").isupper():
             read.append(("abbreviation", words[0]))
             found = self._decide(self._abbrev.get(words[0], set()), country, "abbreviation")

@@ -74,9 +74,11 @@ def latin(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def tokens(text: str) -> list[str]:
-    """The words of a name in plain Latin ('«Аманат»' -> ['amanat'])."""
-    return _WORD.findall(latin(text).replace("'", "").replace("’", ""))
+# Resolution asks for the words, and the parts, of the same names many times over.
+@lru_cache(maxsize=200_000)
+def tokens(text: str) -> tuple[str, ...]:
+    """The words of a name in plain Latin ('«Аманат»' -> ('amanat',))."""
+    return tuple(_WORD.findall(latin(text).replace("'", "").replace("’", "")))
 
 
 @lru_cache(maxsize=200_000)
@@ -88,6 +90,7 @@ def skeleton(word: str) -> str:
     return out or word
 
 
+@lru_cache(maxsize=200_000)
 def org_tokens(text: str) -> tuple[str, ...]:
     """An organisation name's significant words, in order, stop words and plural -s dropped."""
     out = []
@@ -118,6 +121,7 @@ class PersonName:
         return skeleton(self.family)
 
 
+@lru_cache(maxsize=200_000)
 def person_name(text: str, family_first: bool = False) -> PersonName | None:
     """Split a name into given names and family name.
 
