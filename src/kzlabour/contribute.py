@@ -59,9 +59,9 @@ class AddResult:
 
 def normalise_name(name: str) -> str:
     """A stem of lowercase ASCII letters, digits, `_` and `-` ('Письмо ITUC 2011' -> 'pismo_ituc_2011')."""
-    from slugify import slugify
+    from kzlabour.slugs import ascii_slug
 
-    stem = slugify(Path(name).stem, separator="_", max_length=60, word_boundary=True)
+    stem = ascii_slug(Path(name).stem, separator="_", max_length=60, word_boundary=True)
     if not stem or not _NAME.match(stem):
         raise KzlabourError(f"{name!r}: cannot be made into a source name (letters, digits, _ and -)")
     return stem

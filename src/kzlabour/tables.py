@@ -74,11 +74,9 @@ def letter_id(letter: Letter, order: int) -> str:
 
 def slug(text: str) -> str:
     """A lowercase ASCII identifier for a name in any script ('Назарбаев' -> 'nazarbaev')."""
-    from slugify import slugify
+    from kzlabour.slugs import ascii_slug
 
-    # One named transliterator: the default ("auto") would switch to `unidecode` wherever that
-    # happens to be installed, changing published ids, and tries to import it on every call.
-    return slugify(text, max_length=80, word_boundary=True, backend="text-unidecode") or "x"
+    return ascii_slug(text, max_length=80, word_boundary=True) or "x"
 
 
 def letters_with_ids(letters: Iterable[Letter]) -> list[tuple[str, Letter]]:

@@ -104,9 +104,9 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _suggest(stem: str) -> str:
-    from slugify import slugify
+    from kzlabour.slugs import ascii_slug
 
-    return slugify(stem, separator="_") or "letter"
+    return ascii_slug(stem, separator="_") or "letter"
 
 
 def _check_text(rel: str, data: bytes, report: Report) -> str | None:
