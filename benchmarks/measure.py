@@ -33,7 +33,22 @@ def task_parse(args: argparse.Namespace) -> dict[str, Any]:
 
     paths = _text_paths(args)
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    parse(texts[0][:2000])  # load vocabularies before the clock starts
+    # Before the clock starts, load what is loaded once per language (vocabularies, compiled
+    # patterns, the registry): one short text in each of en, ru and kk. One-time setup is the
+    # import figure's business; this figure is throughput.
+    warm_up = (
+        "To the Minister of Labour\n\nAlmaty, 12 March 2012\n\nDear Minister,\n\nWe demand the release"
+        " of Maksat Dosmagambetov, arrested after the strike, and an end to the persecution of"
+        " independent trade unions.\n\nSincerely,\nJohn Smith, General Secretary, Trade Union\n",
+        "Министру труда\n\nг. Актау, 12 марта 2012 г.\n\nУважаемый министр!\n\nМы требуем освободить"
+        " Максата Досмагамбетова и прекратить преследование независимых профсоюзов.\n\n"
+        "С уважением,\nИван Петров, председатель профсоюза\n",
+        "Еңбек министріне\n\nАқтау қаласы, 2012 жылғы 12 наурыз\n\nҚұрметті министр!\n\nБіз"
+        " Максат Досмағамбетовты босатуды және тәуелсіз кәсіподақтарды қудалауды тоқтатуды талап"
+        " етеміз.\n\nҚұрметпен,\nАйгүл Серікова, кәсіподақ төрайымы\n",
+    )
+    for warm in warm_up:
+        parse(warm)
     start = _clock()
     letters = sum(len(parse(t, p.name)) for t, p in zip(texts, paths, strict=True))
     seconds = _clock() - start

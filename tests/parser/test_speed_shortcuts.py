@@ -176,3 +176,155 @@ def test_memo_keeps_short_arguments_only_and_stays_bounded() -> None:
         "xtoolong",
     ]
     assert calls == ["xy", "xtoolong", "xtoolong"]
+
+
+def _corpus_lines() -> list[str]:
+    """The stripped lines of the regression corpus, and a few made to reach each kind of test."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    lines = {
+        line.strip()
+        for path in sorted(root.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    lines.update(
+        [
+            "",
+            "To the Minister of Labour",
+            "Министру труда Республики Казахстан",
+            "Еңбек министрі Т. Дүйсеновағa",
+            "Қасымбек мырзаға",
+            "Ж.Қ. Қасымбековке",
+            "Президенті Тоқаев мырза?а",
+            "Donate now | Share | Comments",
+            "Become a PATRON of this site",
+            "+25 °C, cloudy",
+            "We use cookies; click to accept.",
+            "Comments are now closed.",
+            "понедельник, 10 декабря 2018 г.",
+        ]
+    )
+    return sorted(lines)
+
+
+_LIST_PATHS = ("furniture.terminal", "furniture.anywhere", "anchors.address")
+
+
+@pytest.mark.parametrize("path", _LIST_PATHS)
+def test_anchored_split_matches_as_a_search_of_the_whole_list(path: str) -> None:
+    from kzlabour.parser.header_lexicon import matches, pattern
+
+    whole = pattern(path)
+    lines = _corpus_lines()
+    rng = random.Random(19)
+    pieces = [*rng.sample(lines, min(200, len(lines))), "мырза", "ға", "°", "c", " ", "\n", "?"]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(1000)]
+    for s in lines:
+        assert matches(path, s) == bool(whole.search(s)), repr(s)
+
+
+def test_line_start_patterns_are_anchored_as_a_whole() -> None:
+    """A "^" item of a list is tried with one `match` at the line's start (header_lexicon.split_anchored):
+    right only if no top-level "|" lets part of it match elsewhere ("^a|b")."""
+    import re
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    from kzlabour.parser.header_lexicon import lexicon
+
+    for path in _LIST_PATHS:
+        node = lexicon()
+        for key in path.split("."):
+            node = node[key]
+        for item in map(str, node):
+            parsed = sre_parse.parse(item, re.I).data
+            anchored = bool(parsed) and parsed[0] == (sre.AT, sre.AT_BEGINNING)
+            assert item.startswith("^") == anchored, (path, item)
+
+
+def _plain_anchor_kind(s: str) -> str | None:
+    """linekind.anchor_kind as it reads with one search of the whole address list."""
+    from kzlabour.parser import linekind
+    from kzlabour.parser.header_lexicon import pattern
+
+    if not s or len(s) > linekind._SHORT:
+        return None
+    core = s.strip("*_ ").lstrip('«"“„')
+    if len(core) <= 110 and pattern("anchors.salutation").search(core):
+        return linekind.SALUTATION
+    if pattern("anchors.repost").search(core):
+        return linekind.REPOST
+    if pattern("anchors.byline").search(core):
+        return linekind.BYLINE
+    if len(core) <= 120 and not core.endswith(".") and pattern("anchors.address").search(core):
+        return linekind.ADDRESS
+    if linekind.is_heading_like(core) and pattern("anchors.doc_heading").search(core):
+        return linekind.DOC
+    return None
+
+
+def test_anchor_kind_equals_the_plain_computation() -> None:
+    from kzlabour.parser.linekind import anchor_kind
+
+    for s in _corpus_lines():
+        assert anchor_kind(s) == _plain_anchor_kind(s), repr(s)
+
+
+def _plain_furniture_kinds(lines: tuple[Line, ...]) -> list[str | None]:
+    """furniture.furniture_kinds as it reads with the prose test on every line."""
+    from kzlabour.parser import furniture
+    from kzlabour.parser.header_lexicon import pattern
+    from kzlabour.parser.linekind import is_prose
+
+    stripped = [line.content.strip() for line in lines]
+    kinds = [furniture._line_kind(s) if s else None for s in stripped]
+    for first, last in furniture._header_blocks(stripped):
+        if any(pattern("furniture.list_header").search(stripped[i]) for i in range(first, last)):
+            for i in range(first, last):
+                kinds[i] = furniture.MAIL
+    prose_seen = False
+    for i, s in enumerate(stripped):
+        if kinds[i] == furniture._BLOG_DATE:
+            kinds[i] = None if prose_seen else furniture.ANYWHERE
+        elif s and is_prose(s):
+            prose_seen = True
+    for first, last in furniture._menu_blocks(stripped):
+        for i in range(first, last):
+            kinds[i] = kinds[i] or furniture.ANYWHERE
+    return kinds
+
+
+def test_furniture_kinds_equal_the_plain_computation() -> None:
+    from pathlib import Path
+
+    from kzlabour.parser.furniture import furniture_kinds
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    pages = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    pages.append(
+        "понедельник, 10 декабря 2018 г.\nHome\nNews\n\nWe demand that the company pays all wages now.\n"
+        "вторник, 11 декабря 2018 г.\nDate: Tue\nSubject: x\nList-Id: y\n"
+    )
+    for text in pages:
+        lines = split_lines(text)
+        assert furniture_kinds(lines) == _plain_furniture_kinds(lines)
+
+
+def test_party_fields_cleaned_as_by_the_white_space_pattern() -> None:
+    """roles._clean (split and join) gives what _SPACES.sub(" ", v).strip() gives, for every space."""
+    import re
+    import sys
+
+    from kzlabour.parser import roles
+
+    def plain(v: str | None) -> str | None:
+        v = roles._SPACES.sub(" ", v).strip() if v else None
+        return v or None
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    for c in [*spaces, "a", "\u200b", "\ufeff", "\x00"]:
+        for v in (c, f"a{c}b", f"{c}a{c}{c}b{c}", f" {c} x"):
+            assert roles._clean(v) == plain(v), repr(v)
+    assert roles._clean(None) is None and roles._clean("") is None

@@ -9,12 +9,11 @@ left out of the span.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 
 from kzlabour.parser.document import Line
-from kzlabour.parser.header_lexicon import pattern
+from kzlabour.parser.header_lexicon import matches, pattern
 from kzlabour.parser.linekind import is_prose
 from kzlabour.parser.memo import line_memo
 
@@ -36,7 +35,7 @@ _LINES = 1 << 14
 
 def furniture_kinds(lines: Sequence[Line]) -> list[str | None]:
     """The furniture kind of each line (TERMINAL, ANYWHERE, MAIL) or None for text."""
-    stripped = [line.content.strip() for line in lines]
+    stripped = [line.stripped for line in lines]  # (kept on the line: the readers ask for it too)
     kinds: list[str | None] = [_line_kind(s) if s else None for s in stripped]
     list_header = pattern("furniture.list_header")
     for first, last in _header_blocks(stripped):
@@ -44,11 +43,12 @@ def furniture_kinds(lines: Sequence[Line]) -> list[str | None]:
             for i in range(first, last):
                 kinds[i] = MAIL
     # A weekday date line above all running text is the blog's post date; below it, the letter's own date.
+    # (Once running text is seen it stays seen: no line after that needs the prose test.)
     prose_seen = False
     for i, s in enumerate(stripped):
         if kinds[i] == _BLOG_DATE:
             kinds[i] = None if prose_seen else ANYWHERE
-        elif s and is_prose(s):
+        elif not prose_seen and s and is_prose(s):
             prose_seen = True
     for first, last in _menu_blocks(stripped):
         for i in range(first, last):
@@ -58,9 +58,7 @@ def furniture_kinds(lines: Sequence[Line]) -> list[str | None]:
 
 def _menu_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
     """Runs of short lines (≤ 4 words) with two or more navigation words: a site menu."""
-    from kzlabour.parser.header_lexicon import lexicon
-
-    nav = frozenset(lexicon()["nav_words"])
+    nav = _nav_words()
     blocks: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     while i < n:
@@ -74,42 +72,27 @@ def _menu_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
     return blocks
 
 
+@cache
+def _nav_words() -> frozenset[str]:
+    from kzlabour.parser.header_lexicon import lexicon
+
+    return frozenset(lexicon()["nav_words"])
+
+
 @line_memo(maxsize=_LINES, longest=_MAX_LEN)
 def _line_kind(s: str) -> str | None:
     if not s or len(s) > _MAX_LEN:
         return None
     s = s.strip("*_ ")  # markdown emphasis around a whole line
-    if _matches("furniture.terminal", s):
+    if matches("furniture.terminal", s):
         return TERMINAL
     if len(s) <= 120 and pattern("nav_line").match(s):
         return ANYWHERE
-    if _matches("furniture.anywhere", s):
+    if matches("furniture.anywhere", s):
         return ANYWHERE
     if _is_blog_date_line(s):
         return _BLOG_DATE
     return None
-
-
-@cache
-def _split(path: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The patterns of a list split into line-start ones (tried with one fast match) and the rest."""
-    from kzlabour.parser.header_lexicon import lexicon
-
-    node = lexicon()
-    for key in path.split("."):
-        node = node[key]
-    starts = [str(p)[1:] for p in node if str(p).startswith("^")]
-    rest = [str(p) for p in node if not str(p).startswith("^")]
-
-    def join(parts: list[str]) -> re.Pattern[str] | None:
-        return re.compile("|".join(f"(?:{x})" for x in parts), re.I) if parts else None
-
-    return join(starts), join(rest)
-
-
-def _matches(path: str, s: str) -> bool:
-    start, rest = _split(path)
-    return bool((start and start.match(s)) or (rest and rest.search(s)))
 
 
 def _is_blog_date_line(s: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kzlabour.parser.dates import find_dates
-from kzlabour.parser.header_lexicon import pattern, patterns
+from kzlabour.parser.header_lexicon import matches, pattern, patterns
 from kzlabour.parser.memo import line_memo
 
 __all__ = [
@@ -117,7 +117,7 @@ def anchor_kind(s: str) -> str | None:
         return REPOST
     if pattern("anchors.byline").search(core):
         return BYLINE
-    if len(core) <= 120 and not core.endswith(".") and pattern("anchors.address").search(core):
+    if len(core) <= 120 and not core.endswith(".") and matches("anchors.address", core):
         return ADDRESS
     if is_heading_like(core) and pattern("anchors.doc_heading").search(core):
         return DOC

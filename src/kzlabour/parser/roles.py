@@ -342,6 +342,19 @@ def _is_state_office(words: str) -> bool:
     return bool(_state_office().search(words.casefold()))
 
 
+_COUNTRY_FORM = re.compile(r"[A-Z]{2}|[A-Z]{4}")
+
+
+def _clean(v: str | None) -> str | None:
+    """Runs of white space as one space, none at the ends; None for nothing left.
+
+    (str.split and str.strip take for white space exactly the characters _SPACES matches, so
+    this is `_SPACES.sub(" ", v).strip()`, without the pattern machinery: a party has up to
+    seven fields and the lists name thousands of parties.)
+    """
+    return (" ".join(v.split()) or None) if v else None
+
+
 def make_party(
     name: str | None = None,
     role: str | None = None,
@@ -353,24 +366,19 @@ def make_party(
     phone: str | None = None,
 ) -> Party | None:
     """A Party, or None when it names nobody; empty strings become null."""
-
-    def clean(v: str | None) -> str | None:
-        v = _SPACES.sub(" ", v).strip() if v else None
-        return v or None
-
-    name, role, organisation = clean(name), clean(role), clean(organisation)
+    name, role, organisation = _clean(name), _clean(role), _clean(organisation)
     if not (name or role or organisation):
         return None
-    if country is not None and not re.fullmatch(r"[A-Z]{2}|[A-Z]{4}", country):
+    if country is not None and not _COUNTRY_FORM.fullmatch(country):
         country = None
     return Party(
         name=name,
         role=role,
         organisation=organisation,
         country=country,
-        address=clean(address),
-        email=clean(email),
-        phone=clean(phone),
+        address=_clean(address),
+        email=_clean(email),
+        phone=_clean(phone),
         span=Span(start=span[0], end=span[1]) if span else None,
     )
 
