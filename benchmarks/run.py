@@ -168,6 +168,20 @@ def run_size(r: Runner, size: int, args: argparse.Namespace) -> None:
         print(f"profile ({label}) written to {r.work / f'profile-{label}-{size}.txt'}", flush=True)
 
 
+def run_cold_only(r: Runner, size: int, args: argparse.Namespace) -> None:
+    """One cold build of a generated corpus of `size` letters: how build time grows with size."""
+    corpus = ensure_corpus(r.work, size, args.seed)
+    repo = r.work / f"repo-{size}"
+    r.measure(
+        "build, cold (parse all, 2 cores)",
+        size,
+        ["build", "--root", str(repo)],
+        runs=1,
+        before=lambda: fresh_repo(corpus, repo),
+    )
+    shutil.rmtree(repo, ignore_errors=True)  # gigabytes at 100,000 letters
+
+
 def run_scaled(r: Runner, target: int, args: argparse.Namespace) -> None:
     """A package of `target` letters made from copies of the largest built repository's letters."""
     size = max(args.sizes)
@@ -245,6 +259,12 @@ def main(argv: list[str] | None = None) -> int:
         default=[100_000],
         help="package sizes made by copying the largest built size's letters",
     )
+    parser.add_argument(
+        "--cold-sizes",
+        type=lambda s: [int(x) for x in s.split(",") if x],
+        default=[],
+        help="also one cold build of a generated corpus of each size (e.g. 100000), nothing else",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--cold-runs", type=int, default=1, help="cold builds above 1,000 letters")
     parser.add_argument("--parse-texts", type=int, default=150, help="synthetic texts for parse throughput")
@@ -273,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         run_size(r, size, args)
     for target in args.scaled:
         run_scaled(r, target, args)
+    for size in args.cold_sizes:
+        run_cold_only(r, size, args)
     info["load_after"] = os.getloadavg()
     print()
     print(render_text(r.results, info))
