@@ -140,6 +140,7 @@ def task_post_parse(args: argparse.Namespace) -> dict[str, Any]:
     import dataclasses
 
     import kzlabour
+    from kzlabour.bulk import gc_paused, models_in, share_fields_set
     from kzlabour.package import package_files
     from kzlabour.sources import read_source, source_paths
 
@@ -155,7 +156,9 @@ def task_post_parse(args: argparse.Namespace) -> dict[str, Any]:
             source = letter.source.model_copy(update={"path": prefix + letter.source.path})
             all_letters.append(letter.model_copy(update={"source": source}))
     start = _clock()
-    files, counts = package_files(repo, all_texts, all_letters)
+    with gc_paused():  # as plan_build runs these stages
+        share_fields_set(models_in(all_letters))
+        files, counts = package_files(repo, all_texts, all_letters)
     seconds = _clock() - start
     if args.out:
         out = Path(args.out)

@@ -391,3 +391,28 @@ def test_cached_lookups_equal_fresh_ones_after_any_additions(
         assert cached == index._lookup(kind, text, country, [])
     for _, kind, text, country in operations:
         assert index.lookup(kind, text, country) == index._lookup(kind, text, country, [])
+
+
+_STEMS = ["Abenov", "Abenova", "Abenoff", "Abenov-kz", "Abenov-qw", "Abenof", "Abinov", "Abenovv"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Aigul", "Ivan", "A.", "Erlan"]), st.sampled_from(_STEMS)), min_size=8
+    ),
+    st.tuples(st.sampled_from(["Aigul", "Ivan", "I.", ""]), st.sampled_from(_STEMS)),
+)
+def test_large_family_blocks_are_searched_like_small_ones(
+    people: list[tuple[str, str]], mention: tuple[str, str]
+) -> None:
+    """Blocks of eight people or more are narrowed by one rapidfuzz call before the rule is applied:
+    the matches are those a plain comparison with every person of the block gives."""
+    index = Index()
+    for n, (given_name, family) in enumerate(people):
+        index.add(f"p{n}", P, [f"{given_name} {family}"])
+    text = " ".join(part for part in mention if part)
+    narrowed = index._lookup(P, text, None, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Index, "_family_candidates", lambda self, folded, key: self._people.get(key, []))
+        assert index._lookup(P, text, None, []) == narrowed

@@ -142,6 +142,7 @@ class Index:
         self._abbrev: dict[str, set[str]] = defaultdict(set)
         self._initials: dict[str, set[str]] = defaultdict(set)  # computed: for search, not for merging
         self._people: dict[_FamilyKey, list[tuple[str, PersonName]]] = defaultdict(list)
+        self._family_keys: dict[_FamilyKey, list[str]] = defaultdict(list)  # beside _people, in step
         self._orgs: dict[tuple[int, str, str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         self._words: dict[str, set[str]] = defaultdict(set)
         self._cache: dict[_Query, Match] = {}
@@ -178,6 +179,7 @@ class Index:
                 parsed = person_name(name)
                 if parsed is not None:
                     self._people[_family_key(parsed.key)].append((entity_id, parsed))
+                    self._family_keys[_family_key(parsed.key)].append(parsed.key)
                     self._forget(("people", _family_key(parsed.key)))
             else:
                 otoks = org_tokens(name)
@@ -258,7 +260,7 @@ class Index:
         block = []
         for key in _family_keys_near(m.key):
             read.append(("people", key))
-            block += self._people.get(key, [])
+            block += self._family_candidates(m.key, key)
         if not m.given:
             family = {i for i, e in block if same_word(m.family, e.family)}
             return self._decide(family, country, "family")
@@ -270,6 +272,25 @@ class Index:
                 read.append(("people", swapped_key))
                 ids |= {i for i, e in self._people.get(swapped_key, []) if _person_swapped(text, e)}
         return self._decide(ids, country, "fuzzy")
+
+    def _family_candidates(self, folded: str, key: _FamilyKey) -> list[tuple[str, PersonName]]:
+        """The people of one block whose family name may be `same_word` with `folded`.
+
+        `same_word` holds only for equal folded names or a rapidfuzz ratio of at least _FUZZY_MIN
+        between them, so one C call over the block's folded names keeps a superset of the
+        matches (the caller then applies the full rule): a block of hundreds of people of one
+        family stem costs one call, not hundreds of Python comparisons.
+        """
+        from rapidfuzz import process
+        from rapidfuzz.fuzz import ratio
+
+        people = self._people.get(key, [])
+        if len(people) < 8:
+            return people
+        hits = process.extract(
+            folded, self._family_keys[key], scorer=ratio, processor=None, score_cutoff=_FUZZY_MIN, limit=None
+        )
+        return [people[index] for _, _, index in sorted(hits, key=lambda hit: hit[2])]
 
     def search(self, text: str, limit: int = 10, min_score: float = 70.0) -> list[tuple[str, float]]:
         """Entities whose names resemble `text` in any script or spelling, best first, scored 0-100.
