@@ -65,14 +65,16 @@ def record(root: Path, key: str, files: Mapping[str, bytes]) -> None:
         pass
 
 
-def unchanged(root: Path, key: str, package: Path) -> bool:
-    """Whether `package` holds exactly the files the last build of inputs `key` wrote, byte for byte."""
+def unchanged(root: Path, texts: Sequence[SourceText], package: Path) -> bool:
+    """Whether `package` holds exactly the files the last build of these texts (and of the same
+    curation, registry, code and libraries) wrote, byte for byte."""
     from kzlabour.cache import CACHE_DIR
 
-    if not package.is_dir():
-        return False
+    folder = root / CACHE_DIR / _FOLDER
+    if not package.is_dir() or not any(folder.glob("*.json")):
+        return False  # a fresh clone: no stamp, so the inputs are not even hashed
     try:
-        hashes = json.loads((root / CACHE_DIR / _FOLDER / f"{key}.json").read_bytes())
+        hashes = json.loads((folder / f"{inputs_key(root, texts)}.json").read_bytes())
         if not isinstance(hashes, dict) or {p.name for p in package.iterdir()} != set(hashes):
             return False
         return all(_sha256(package / name) == hashes[name] for name in hashes)

@@ -38,7 +38,7 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     version: str = ""
     path: Path | None = None
-    inputs: str = ""  # kzlabour.buildstamp.inputs_key of what the build read
+    inputs: str = ""  # kzlabour.buildstamp.inputs_key of what the build read ("" without cache)
 
     def describe(self) -> str:
         where = f" -> {self.path}" if self.path else ""
@@ -82,7 +82,8 @@ def plan_build(root: Path, *, jobs: int | None = None, cache: bool = True) -> Bu
         del parsed
         share_fields_set(models_in(letters))
         files, counts = package_files(root, texts, letters)
-    return BuildResult(files, letters, notices, counts, __version__, inputs=inputs_key(root, texts))
+    inputs = inputs_key(root, texts) if cache else ""  # the build stamp lives in the cache
+    return BuildResult(files, letters, notices, counts, __version__, inputs=inputs)
 
 
 def letters_of(
@@ -241,7 +242,7 @@ def build(root: Path = Path("."), *, jobs: int | None = None, cache: bool = True
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     write_schemas(root / "schema")
-    if cache:
+    if result.inputs:
         buildstamp.record(root, result.inputs, result.files)
     result.path = target
     return result
